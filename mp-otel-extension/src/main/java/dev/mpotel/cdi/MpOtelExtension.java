@@ -1,0 +1,50 @@
+package dev.mpotel.cdi;
+
+import dev.mpotel.metrics.CountedInterceptor;
+import dev.mpotel.metrics.MethodMetrics;
+import dev.mpotel.metrics.TimedInterceptor;
+import dev.mpotel.tracing.MethodSpans;
+import dev.mpotel.tracing.TracedInterceptor;
+import dev.mpotel.tracing.WithSpanInterceptor;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.util.Nonbinding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The portable extension, found through {@code META-INF/services}: it registers mp-otel's beans and
+ * interceptors itself, so the jar works without a {@code beans.xml} and without interceptor enablement,
+ * in {@code WEB-INF/lib} or on a Weld SE class path. It also refuses, with a message that names the
+ * fix, to start next to a platform that already produces the OpenTelemetry beans.
+ */
+public class MpOtelExtension implements Extension {
+
+  private final List<PlatformTelemetry.Conflict> conflicts = new ArrayList<>();
+
+  void registerBeans(@Observes BeforeBeanDiscovery event) {
+    event.configureInterceptorBinding(WithSpan.class).methods().forEach(member -> member.add(Nonbinding.Literal.INSTANCE));
+    for (Class<?> type :
+        List.of(SdkLifecycle.class, TelemetryProducers.class, MethodSpans.class, MethodMetrics.class,
+            TracedInterceptor.class, CountedInterceptor.class, TimedInterceptor.class)) {
+      event.addAnnotatedType(type, MpOtelExtension.class.getName() + "." + type.getSimpleName());
+    }
+    event.addAnnotatedType(WithSpanInterceptor.class, MpOtelExtension.class.getName() + ".WithSpanInterceptor")
+        .add(WithSpanBinding.INSTANCE);
+  }
+
+  void detectPlatformTelemetry(@Observes ProcessBean<?> event) {
+    PlatformTelemetry.conflict(event.getBean()).ifPresent(conflicts::add);
+  }
+
+  void reportConflicts(@Observes AfterBeanDiscovery event) {
+    if (!conflicts.isEmpty()) {
+      event.addDefinitionError(new DeploymentException(PlatformTelemetry.message(conflicts)));
+    }
+  }
+}
