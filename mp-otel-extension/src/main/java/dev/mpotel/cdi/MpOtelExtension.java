@@ -3,6 +3,7 @@ package dev.mpotel.cdi;
 import dev.mpotel.metrics.CountedInterceptor;
 import dev.mpotel.metrics.MethodMetrics;
 import dev.mpotel.metrics.TimedInterceptor;
+import dev.mpotel.sdk.TelemetrySdk;
 import dev.mpotel.tracing.MethodSpans;
 import dev.mpotel.tracing.TracedInterceptor;
 import dev.mpotel.tracing.WithSpanInterceptor;
@@ -10,6 +11,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
@@ -26,6 +28,7 @@ import java.util.List;
 public class MpOtelExtension implements Extension {
 
   private final List<PlatformTelemetry.Conflict> conflicts = new ArrayList<>();
+  private volatile TelemetrySdk telemetry;
 
   void registerBeans(@Observes BeforeBeanDiscovery event) {
     event.configureInterceptorBinding(WithSpan.class).methods().forEach(member -> member.add(Nonbinding.Literal.INSTANCE));
@@ -45,6 +48,23 @@ public class MpOtelExtension implements Extension {
   void reportConflicts(@Observes AfterBeanDiscovery event) {
     if (!conflicts.isEmpty()) {
       event.addDefinitionError(new DeploymentException(PlatformTelemetry.message(conflicts)));
+    }
+  }
+
+  /** The container's SDK, to be flushed and shut down when the container ends. */
+  void shutDownAtContainerEnd(TelemetrySdk sdk) {
+    telemetry = sdk;
+  }
+
+  /**
+   * After every context is destroyed: what beans recorded in their {@code @PreDestroy} is exported too,
+   * within {@code mpotel.shutdown.timeout}.
+   */
+  void shutdown(@Observes BeforeShutdown event) {
+    TelemetrySdk sdk = telemetry;
+    telemetry = null;
+    if (sdk != null) {
+      sdk.close();
     }
   }
 }

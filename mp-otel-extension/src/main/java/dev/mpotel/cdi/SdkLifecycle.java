@@ -4,14 +4,15 @@ import dev.mpotel.config.Settings;
 import dev.mpotel.sdk.ApplicationName;
 import dev.mpotel.sdk.TelemetrySdk;
 import io.opentelemetry.api.OpenTelemetry;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /**
- * Owns the application's one SDK: built once the container is up (so SPI providers may look beans up
- * through {@code CDI.current()}), shut down when the container stops. Nothing about it is static.
+ * Builds the application's one SDK once the container is up (so SPI providers may look beans up
+ * through {@code CDI.current()}), and hands it to the extension, which shuts it down last, after every
+ * bean's {@code @PreDestroy} had its chance to record telemetry. Nothing about it is static.
  */
 @ApplicationScoped
 class SdkLifecycle {
@@ -20,9 +21,19 @@ class SdkLifecycle {
   static final String VERSION = versionOf(SdkLifecycle.class);
 
   private final Object lock = new Object();
+  private final MpOtelExtension extension;
   private volatile Settings settings;
   private volatile TelemetrySdk telemetry;
-  private boolean closed;
+
+  @Inject
+  SdkLifecycle(MpOtelExtension extension) {
+    this.extension = extension;
+  }
+
+  /** For the client proxy only. */
+  SdkLifecycle() {
+    this.extension = null;
+  }
 
   /** Starts the SDK with the container, so exporters and metric readers run even before first use. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
@@ -35,7 +46,8 @@ class SdkLifecycle {
       synchronized (lock) {
         current = telemetry;
         if (current == null) {
-          current = closed ? TelemetrySdk.off() : start();
+          current = start();
+          extension.shutDownAtContainerEnd(current);
           telemetry = current;
         }
       }
@@ -74,18 +86,5 @@ class SdkLifecycle {
   static ClassLoader applicationClassLoader() {
     ClassLoader tccl = Thread.currentThread().getContextClassLoader();
     return tccl != null ? tccl : SdkLifecycle.class.getClassLoader();
-  }
-
-  @PreDestroy
-  void stop() {
-    TelemetrySdk current;
-    synchronized (lock) {
-      closed = true;
-      current = telemetry;
-      telemetry = null;
-    }
-    if (current != null) {
-      current.close();
-    }
   }
 }

@@ -64,7 +64,7 @@ public final class TelemetrySdk implements AutoCloseable {
               + problems.stream().map(SettingProblem::toString).collect(Collectors.joining("\n  ")));
     }
     try {
-      Map<String, String> opinions = ResourceOpinions.defaults(settings);
+      Map<String, String> opinions = SdkOpinions.defaults(settings);
       Map<String, String> properties = new TreeMap<>(opinions);
       properties.putAll(settings.openTelemetryProperties());
       properties.putAll(opinionsThatMerge(opinions));
@@ -73,7 +73,7 @@ public final class TelemetrySdk implements AutoCloseable {
               .setComponentLoader(ComponentLoader.forClassLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
-              .addResourceCustomizer((resource, config) -> ResourceOpinions.apply(resource, settings, applicationName))
+              .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName))
               .build()
               .getOpenTelemetrySdk();
       LOG.fine(() -> "OpenTelemetry SDK started: " + settings);
@@ -88,7 +88,7 @@ public final class TelemetrySdk implements AutoCloseable {
 
   /** Keys our opinions merge with the user's value instead of leaving alone. */
   private static Map<String, String> opinionsThatMerge(Map<String, String> opinions) {
-    return Map.of(ResourceOpinions.DISABLED_PROVIDERS, opinions.get(ResourceOpinions.DISABLED_PROVIDERS));
+    return Map.of(SdkOpinions.DISABLED_PROVIDERS, opinions.get(SdkOpinions.DISABLED_PROVIDERS));
   }
 
   private static TelemetrySdk refuse(Settings settings, String message) {

@@ -10,7 +10,11 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,17 +37,31 @@ class LifecycleTest {
     void run() {}
   }
 
+  @ApplicationScoped
+  static class Farewell {
+    @Inject Tracer tracer;
+
+    void use() {}
+
+    @PreDestroy
+    void recordGoodbye() {
+      tracer.spanBuilder("Farewell.recordGoodbye").startSpan().end();
+    }
+  }
+
   private HttpServer receiver;
   private final AtomicInteger traceRequests = new AtomicInteger();
+  private final StringBuffer traceBodies = new StringBuffer();
 
   @BeforeEach
   void startReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/", exchange -> {
+      byte[] body = exchange.getRequestBody().readAllBytes();
       if (exchange.getRequestURI().getPath().equals("/v1/traces")) {
         traceRequests.incrementAndGet();
+        traceBodies.append(new String(body, StandardCharsets.ISO_8859_1));
       }
-      exchange.getRequestBody().readAllBytes();
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
@@ -92,6 +110,17 @@ class LifecycleTest {
       assertThat(sdk).isInstanceOf(OpenTelemetrySdk.class);
       return sdk;
     }
+  }
+
+  @Test
+  void telemetryRecordedInPreDestroyIsExportedBecauseTheSdkShutsDownLast() {
+    Map<String, String> settings = exportingOverOtlp();
+    settings.put("otel.bsp.schedule.delay", "60s");
+    try (TestContainer container = TestContainer.start(settings, Farewell.class)) {
+      container.select(Farewell.class).use();
+    }
+
+    assertThat(traceBodies.toString()).contains("Farewell.recordGoodbye");
   }
 
   @Test

@@ -132,9 +132,10 @@ class TelemetrySdkTest {
 
   @Test
   void otlpDefaultsToHttpProtobufAndJarBasedServiceNamesAndTheContainerDetectorAreOff() {
-    Map<String, String> defaults = ResourceOpinions.defaults(Settings.of(Map.of()));
+    Map<String, String> defaults = SdkOpinions.defaults(Settings.of(Map.of()));
 
     assertThat(defaults).containsEntry("otel.exporter.otlp.protocol", "http/protobuf");
+    assertThat(defaults).containsEntry("otel.experimental.sdk.telemetry.version", "latest");
     assertThat(defaults.get("otel.java.disabled.resource.providers"))
         .contains("io.opentelemetry.instrumentation.resources.ContainerResourceProvider")
         .contains("io.opentelemetry.instrumentation.resources.JarServiceNameDetector")
@@ -143,7 +144,7 @@ class TelemetrySdkTest {
 
   @Test
   void containerDetectorIsTurnedOnByOneSettingAndUserDisabledProvidersAreKept() {
-    Map<String, String> defaults = ResourceOpinions.defaults(Settings.of(Map.of(
+    Map<String, String> defaults = SdkOpinions.defaults(Settings.of(Map.of(
         "mpotel.resource.container.enabled", "true",
         "otel.java.disabled.resource.providers", "io.opentelemetry.instrumentation.resources.HostResourceProvider")));
 
@@ -154,6 +155,6 @@ class TelemetrySdkTest {
 
   @Test
   void aProtocolSetByTheUserIsNotOverridden() {
-    assertThat(ResourceOpinions.defaults(Settings.of(Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))).doesNotContainKey("otel.exporter.otlp.protocol");
+    assertThat(SdkOpinions.defaults(Settings.of(Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))).doesNotContainKey("otel.exporter.otlp.protocol");
   }
 }

@@ -15,12 +15,18 @@ import java.util.logging.Logger;
  * What mp-otel decides about the resource and the defaults when the user did not: the service name,
  * the deployment environment, which resource detectors run, and the OTLP protocol.
  */
-final class ResourceOpinions {
+final class SdkOpinions {
 
-  private static final Logger LOG = Logger.getLogger(ResourceOpinions.class.getName());
+  private static final Logger LOG = Logger.getLogger(SdkOpinions.class.getName());
 
   /** Incubating in the semantic conventions, so not in {@code opentelemetry-semconv} yet. */
   static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT_NAME = AttributeKey.stringKey("deployment.environment.name");
+
+  /**
+   * The SDK's metrics about itself: {@code latest} names them by the semantic conventions
+   * ({@code otel.sdk.*}) instead of the legacy {@code processedSpans}/{@code queueSize}.
+   */
+  static final String SDK_TELEMETRY_VERSION = "otel.experimental.sdk.telemetry.version";
 
   static final String DISABLED_PROVIDERS = "otel.java.disabled.resource.providers";
   static final String CONTAINER_PROVIDER = "io.opentelemetry.instrumentation.resources.ContainerResourceProvider";
@@ -33,13 +39,16 @@ final class ResourceOpinions {
           "io.opentelemetry.instrumentation.resources.JarServiceNameDetector",
           "io.opentelemetry.instrumentation.resources.ManifestResourceProvider");
 
-  private ResourceOpinions() {}
+  private SdkOpinions() {}
 
   /** Our defaults, as autoconfigure properties, for keys the user did not set. */
   static Map<String, String> defaults(Settings settings) {
     Map<String, String> defaults = new TreeMap<>();
     if (settings.get("otel.exporter.otlp.protocol").isEmpty()) {
       defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    }
+    if (settings.get(SDK_TELEMETRY_VERSION).isEmpty()) {
+      defaults.put(SDK_TELEMETRY_VERSION, "latest");
     }
     Set<String> disabled = new LinkedHashSet<>();
     settings.get(DISABLED_PROVIDERS).ifPresent(v -> {
