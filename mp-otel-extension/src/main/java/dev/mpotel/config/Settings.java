@@ -60,10 +60,14 @@ public final class Settings {
     if (fromConfig != null) {
       return new Settings(fromConfig);
     }
+    return fromEnvironmentAndSystemProperties(System.getenv(), System.getProperties());
+  }
+
+  /** Without MicroProfile Config: system properties win over environment variables, as in autoconfigure. */
+  static Settings fromEnvironmentAndSystemProperties(Map<String, String> environment, java.util.Properties systemProperties) {
     Map<String, String> values = new TreeMap<>();
-    System.getenv().forEach((key, value) -> putNormalized(values, key, value));
-    System.getProperties()
-        .forEach((key, value) -> putNormalized(values, String.valueOf(key), String.valueOf(value)));
+    environment.forEach((key, value) -> putNormalized(values, key, value));
+    systemProperties.forEach((key, value) -> putNormalized(values, String.valueOf(key), String.valueOf(value)));
     return new Settings(values);
   }
 

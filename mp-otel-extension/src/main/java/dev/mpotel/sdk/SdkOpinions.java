@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -67,21 +68,26 @@ final class SdkOpinions {
   }
 
   /**
-   * The resource with a service name (the application's own when none was set, with one warning) and
-   * the deployment environment. Never changes a service name the user set.
+   * The resource with a service name (the application's own when none was set) and the deployment
+   * environment. Never changes a service name the user set. Says through {@code defaulted} whether it
+   * chose the name, so that the warning is given once the SDK really starts.
    */
-  static Resource apply(Resource resource, Settings settings, Supplier<String> applicationName) {
+  static Resource apply(Resource resource, Settings settings, Supplier<String> applicationName, Consumer<String> defaulted) {
     var builder = resource.toBuilder();
     String serviceName = resource.getAttribute(ServiceAttributes.SERVICE_NAME);
     if (serviceName == null || serviceName.startsWith("unknown_service")) {
       String fallback = applicationName.get();
-      LOG.warning(
-          "No service name is set: telemetry is reported as service.name='" + fallback + "', the application's name. "
-              + "Set otel.service.name (or OTEL_SERVICE_NAME) to a name of your own: each deployment and each worker "
-              + "process deserves a distinct one, or their telemetry mixes in the backend.");
       builder.put(ServiceAttributes.SERVICE_NAME, fallback);
+      defaulted.accept(fallback);
     }
     settings.get(Settings.ENVIRONMENT).ifPresent(env -> builder.put(DEPLOYMENT_ENVIRONMENT_NAME, env));
     return builder.build();
+  }
+
+  static void warnServiceNameDefaulted(String fallback) {
+    LOG.warning(
+        "No service name is set: telemetry is reported as service.name='" + fallback + "', the application's name. "
+            + "Set otel.service.name (or OTEL_SERVICE_NAME) to a name of your own: each deployment and each worker "
+            + "process deserves a distinct one, or their telemetry mixes in the backend.");
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,14 +69,18 @@ public final class TelemetrySdk implements AutoCloseable {
       Map<String, String> properties = new TreeMap<>(opinions);
       properties.putAll(settings.openTelemetryProperties());
       properties.putAll(opinionsThatMerge(opinions));
+      AtomicReference<String> defaultedServiceName = new AtomicReference<>();
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
               .setComponentLoader(ComponentLoader.forClassLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
-              .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName))
+              .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName, defaultedServiceName::set))
               .build()
               .getOpenTelemetrySdk();
+      if (defaultedServiceName.get() != null) {
+        SdkOpinions.warnServiceNameDefaulted(defaultedServiceName.get());
+      }
       LOG.fine(() -> "OpenTelemetry SDK started: " + settings);
       return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout());
     } catch (RuntimeException | LinkageError e) {
@@ -117,7 +122,7 @@ public final class TelemetrySdk implements AutoCloseable {
     try {
       CompletableResultCode result = sdk.shutdown().join(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!result.isDone()) {
-        LOG.warning("OpenTelemetry SDK did not shut down within " + shutdownTimeout + " (" + Settings.SHUTDOWN_TIMEOUT
+        LOG.warning("OpenTelemetry SDK did not shut down within " + shutdownTimeout.toMillis() + " ms (" + Settings.SHUTDOWN_TIMEOUT
             + "); telemetry still buffered may be lost");
       } else if (!result.isSuccess()) {
         LOG.warning("OpenTelemetry SDK shut down, but an exporter failed to flush; telemetry still buffered may be lost");

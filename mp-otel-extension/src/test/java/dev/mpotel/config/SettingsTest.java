@@ -46,6 +46,19 @@ class SettingsTest {
   }
 
   @Test
+  void withoutMicroProfileConfigSystemPropertiesWinOverEnvironmentVariables() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("otel.service.name", "from-property");
+    properties.setProperty("user.home", "/home/x");
+
+    Settings settings = Settings.fromEnvironmentAndSystemProperties(
+        Map.of("OTEL_SERVICE_NAME", "from-env", "OTEL_SDK_DISABLED", "false", "PATH", "/bin"), properties);
+
+    assertThat(settings.asMap())
+        .containsOnly(Map.entry("otel.service.name", "from-property"), Map.entry("otel.sdk.disabled", "false"));
+  }
+
+  @Test
   void shutdownTimeoutDefaultsToTenSecondsAndTakesUnits() {
     assertThat(Settings.of(Map.of()).shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(Settings.of(Map.of("mpotel.shutdown.timeout", "3s")).shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));

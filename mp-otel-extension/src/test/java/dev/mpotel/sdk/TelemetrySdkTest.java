@@ -127,6 +127,8 @@ class TelemetrySdkTest {
       assertThat(sdk.enabled()).isFalse();
       assertThat(log.messages(Level.SEVERE)).singleElement().satisfies(m ->
           assertThat(m).contains("no-such-exporter").contains("otel.traces.exporter").doesNotContain("k3y"));
+      assertThat(log.messages(Level.WARNING)).as("only the SEVERE message, no service-name warning for an SDK that never ran")
+          .hasSize(1);
     }
   }
 
