@@ -53,7 +53,9 @@ final class MethodSpan {
     if (!inheritContext) {
       builder.setNoParent();
     }
-    attributes.bind(builder, context.getParameters());
+    if (attributes != SpanAttributeBinder.NONE) {
+      attributes.bind(builder, context.getParameters()); // an implementation may copy the arguments
+    }
     Span span = builder.startSpan();
     Object result;
     try (Scope ignored = span.makeCurrent()) {
