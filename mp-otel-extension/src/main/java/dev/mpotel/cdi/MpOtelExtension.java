@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.util.Nonbinding;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public class MpOtelExtension implements Extension {
 
   private final List<PlatformTelemetry.Conflict> conflicts = new ArrayList<>();
   private volatile TelemetrySdk telemetry;
+  private final boolean jakartaRest = present("jakarta.ws.rs.container.ContainerRequestFilter");
 
   void registerBeans(@Observes BeforeBeanDiscovery event) {
     event.configureInterceptorBinding(WithSpan.class).methods().forEach(member -> member.add(Nonbinding.Literal.INSTANCE));
@@ -39,6 +41,28 @@ public class MpOtelExtension implements Extension {
     }
     event.addAnnotatedType(WithSpanInterceptor.class, MpOtelExtension.class.getName() + ".WithSpanInterceptor")
         .add(WithSpanBinding.INSTANCE);
+    if (jakartaRest) {
+      event.addInterceptorBinding(dev.mpotel.rest.ServerContextBinding.class);
+      for (Class<?> type : dev.mpotel.rest.RestResources.beanClasses()) {
+        event.addAnnotatedType(type, MpOtelExtension.class.getName() + "." + type.getSimpleName());
+      }
+    }
+  }
+
+  /** Asynchronous Jakarta REST resources get the interceptor that makes the server span current. */
+  <T> void bindAsyncResources(@Observes ProcessAnnotatedType<T> event) {
+    if (jakartaRest) {
+      dev.mpotel.rest.RestResources.bindAsyncResource(event);
+    }
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, MpOtelExtension.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   void detectPlatformTelemetry(@Observes ProcessBean<?> event) {

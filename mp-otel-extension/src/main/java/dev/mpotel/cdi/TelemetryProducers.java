@@ -1,5 +1,6 @@
 package dev.mpotel.cdi;
 
+import dev.mpotel.config.Settings;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.metrics.Meter;
@@ -19,6 +20,13 @@ class TelemetryProducers {
   @Singleton
   OpenTelemetry openTelemetry(SdkLifecycle lifecycle) {
     return lifecycle.openTelemetry();
+  }
+
+  /** The application's settings, for mp-otel's own beans (HTTP exclusions and the like). */
+  @Produces
+  @Singleton
+  Settings settings(SdkLifecycle lifecycle) {
+    return lifecycle.settings();
   }
 
   @Produces

@@ -29,6 +29,23 @@ public final class Settings {
   /** Instrumentation scope name of the injected {@code Tracer} and {@code Meter}. */
   public static final String SCOPE_NAME = "mpotel.scope.name";
 
+  /**
+   * Server endpoints that get neither spans nor {@code http.server.request.duration}: comma-separated
+   * path patterns where {@code *} matches anything, {@code none} for no exclusion.
+   */
+  public static final String HTTP_EXCLUDE = "mpotel.http.exclude";
+
+  /** Health checks and metric scrapes: frequent, uninteresting, and noise in every trace view. */
+  public static final String DEFAULT_HTTP_EXCLUDE = "/health,/health/*,/metrics,/metrics/*";
+
+  /**
+   * Which {@code java.util.logging} records become OpenTelemetry logs: {@code application} (those logged
+   * by the application's threads), {@code all}, or {@code none}.
+   */
+  public static final String LOGS_JUL = "mpotel.logs.jul";
+
+  public static final String DEFAULT_LOGS_JUL = "application";
+
   static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
   static final String DEFAULT_SCOPE_NAME = "dev.mpotel";
 
@@ -125,6 +142,16 @@ public final class Settings {
 
   public String scopeName() {
     return get(SCOPE_NAME).orElse(DEFAULT_SCOPE_NAME);
+  }
+
+  /** The endpoint exclusion patterns as written ({@link #HTTP_EXCLUDE}), the default when unset. */
+  public String httpExclude() {
+    return get(HTTP_EXCLUDE).orElse(DEFAULT_HTTP_EXCLUDE);
+  }
+
+  /** {@link #LOGS_JUL}, lower case, the default when unset. */
+  public String logsJul() {
+    return get(LOGS_JUL).orElse(DEFAULT_LOGS_JUL).toLowerCase(Locale.ROOT);
   }
 
   /** Every setting, {@code otel.*} and {@code mpotel.*}. */

@@ -65,6 +65,8 @@ public final class SettingsValidator {
     POSITIVE_DURATIONS.forEach(key -> checkDuration(settings, key, true, problems));
     POSITIVE_INTEGERS.forEach(key -> checkPositiveInteger(settings, key, problems));
     checkSamplerRatio(settings, problems);
+    checkPathPatterns(settings, problems);
+    checkOneOf(settings, Settings.LOGS_JUL, Set.of("application", "all", "none"), problems);
     problems.sort((a, b) -> a.key().compareTo(b.key()));
     return problems;
   }
@@ -141,6 +143,18 @@ public final class SettingsValidator {
               }
               problems.add(SettingProblem.of(key, v, "a positive whole number"));
             });
+  }
+
+  private static void checkPathPatterns(Settings settings, List<SettingProblem> problems) {
+    Optional<String> value = settings.get(Settings.HTTP_EXCLUDE);
+    if (value.isEmpty() || PathPatterns.isValid(value.get())) {
+      return;
+    }
+    problems.add(
+        SettingProblem.of(
+            Settings.HTTP_EXCLUDE,
+            value.get(),
+            "none, or comma-separated paths that start with /, where * matches anything (such as /health,/health/*)"));
   }
 
   private static void checkSamplerRatio(Settings settings, List<SettingProblem> problems) {

@@ -4,6 +4,8 @@ import dev.mpotel.config.Redaction;
 import dev.mpotel.config.SettingProblem;
 import dev.mpotel.config.Settings;
 import dev.mpotel.config.SettingsValidator;
+import dev.mpotel.logs.JulBridge;
+import dev.mpotel.metrics.RuntimeMetricsLifecycle;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -33,16 +35,19 @@ public final class TelemetrySdk implements AutoCloseable {
   private final OpenTelemetry openTelemetry;
   private final OpenTelemetrySdk sdk;
   private final Duration shutdownTimeout;
+  /** What runs on the SDK and must stop before it: JVM metrics, the logging bridge. */
+  private final List<AutoCloseable> companions;
 
-  private TelemetrySdk(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, Duration shutdownTimeout) {
+  private TelemetrySdk(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, Duration shutdownTimeout, List<AutoCloseable> companions) {
     this.openTelemetry = openTelemetry;
     this.sdk = sdk;
     this.shutdownTimeout = shutdownTimeout;
+    this.companions = companions;
   }
 
-  /** Telemetry off: every call is a no-op, no thread or socket is ever opened. */
+  /** Telemetry off: every call is a no-op, no thread or socket is ever opened, no handler installed. */
   public static TelemetrySdk off() {
-    return new TelemetrySdk(OpenTelemetry.noop(), null, Duration.ZERO);
+    return new TelemetrySdk(OpenTelemetry.noop(), null, Duration.ZERO, List.of());
   }
 
   /**
@@ -82,13 +87,28 @@ public final class TelemetrySdk implements AutoCloseable {
         SdkOpinions.warnServiceNameDefaulted(defaultedServiceName.get());
       }
       LOG.fine(() -> "OpenTelemetry SDK started: " + settings);
-      return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout());
+      return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout(), companions(sdk, settings, applicationClassLoader));
     } catch (RuntimeException | LinkageError e) {
       return refuse(
           settings,
           "OpenTelemetry is off: the SDK could not be configured: "
               + Redaction.scrub(e.getMessage() == null ? e.getClass().getName() : e.getMessage(), settings));
     }
+  }
+
+  private static List<AutoCloseable> companions(OpenTelemetrySdk sdk, Settings settings, ClassLoader applicationClassLoader) {
+    List<AutoCloseable> companions = new ArrayList<>();
+    companions.add(RuntimeMetricsLifecycle.start(sdk));
+    switch (settings.logsJul()) {
+      case "all":
+        companions.add(JulBridge.install(sdk, null));
+        break;
+      case "none":
+        break;
+      default:
+        companions.add(JulBridge.install(sdk, applicationClassLoader));
+    }
+    return List.copyOf(companions);
   }
 
   /** Keys our opinions merge with the user's value instead of leaving alone. */
@@ -118,6 +138,14 @@ public final class TelemetrySdk implements AutoCloseable {
   public void close() {
     if (sdk == null) {
       return;
+    }
+    // Last records first: the bridge and the JVM metrics stop before the SDK flushes.
+    for (int i = companions.size() - 1; i >= 0; i--) {
+      try {
+        companions.get(i).close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "stopping " + companions.get(i) + " failed", e);
+      }
     }
     try {
       CompletableResultCode result = sdk.shutdown().join(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);

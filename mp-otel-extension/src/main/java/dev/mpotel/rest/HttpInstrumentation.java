@@ -1,0 +1,93 @@
+package dev.mpotel.rest;
+
+import dev.mpotel.config.PathPatterns;
+import dev.mpotel.config.Settings;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractor;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpClientMetrics;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerMetrics;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/**
+ * One container's HTTP instrumentation: the server and client {@link Instrumenter}s built from its
+ * {@code OpenTelemetry} with OpenTelemetry's stock semantic-convention extractors, and its endpoint
+ * exclusions. Registered by the extension only when the Jakarta REST API is present.
+ */
+@Singleton
+public class HttpInstrumentation {
+
+  /** Instrumentation scope of HTTP spans and metrics. */
+  static final String SCOPE = "dev.mpotel.rest";
+
+  private final boolean enabled;
+  private final Instrumenter<ServerRequest, ContainerResponseContext> server;
+  private final Instrumenter<ClientRequestContext, ClientResponseContext> client;
+  private final PathPatterns excluded;
+  private volatile boolean closed;
+
+  @Inject
+  public HttpInstrumentation(OpenTelemetry openTelemetry, Settings settings) {
+    this(openTelemetry, openTelemetry != OpenTelemetry.noop(), PathPatterns.parse(settings.httpExclude()));
+  }
+
+  HttpInstrumentation(OpenTelemetry openTelemetry, boolean enabled, PathPatterns excluded) {
+    this.enabled = enabled;
+    this.excluded = excluded;
+    ServerRequestAttributes serverAttributes = ServerRequestAttributes.INSTANCE;
+    this.server =
+        Instrumenter.<ServerRequest, ContainerResponseContext>builder(
+                openTelemetry, SCOPE, HttpSpanNameExtractor.create(serverAttributes))
+            .setSpanStatusExtractor(HttpSpanStatusExtractor.create(serverAttributes))
+            .addAttributesExtractor(HttpServerAttributesExtractor.create(serverAttributes))
+            .addOperationMetrics(HttpServerMetrics.get())
+            .buildServerInstrumenter(serverAttributes);
+    ClientRequestAttributes clientAttributes = ClientRequestAttributes.INSTANCE;
+    this.client =
+        Instrumenter.<ClientRequestContext, ClientResponseContext>builder(
+                openTelemetry, SCOPE, HttpSpanNameExtractor.create(clientAttributes))
+            .setSpanStatusExtractor(HttpSpanStatusExtractor.create(clientAttributes))
+            .addAttributesExtractor(HttpClientAttributesExtractor.create(clientAttributes))
+            .addOperationMetrics(HttpClientMetrics.get())
+            .buildClientInstrumenter(ClientRequestAttributes.HEADER_SETTER);
+  }
+
+  /** Its container stopped: providers that kept this instance must look the current one up. */
+  @PreDestroy
+  void close() {
+    closed = true;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  /** Whether telemetry is on for this container; when off, the filters do nothing at all. */
+  boolean enabled() {
+    return enabled;
+  }
+
+  Instrumenter<ServerRequest, ContainerResponseContext> server() {
+    return server;
+  }
+
+  Instrumenter<ClientRequestContext, ClientResponseContext> client() {
+    return client;
+  }
+
+  /**
+   * Whether a request path is excluded from spans and metrics. Patterns are matched against the path
+   * within the Jakarta REST application and against the full path (context root included).
+   */
+  boolean excluded(String applicationPath, String fullPath) {
+    return !excluded.isEmpty() && (excluded.matches(applicationPath) || excluded.matches(fullPath));
+  }
+}

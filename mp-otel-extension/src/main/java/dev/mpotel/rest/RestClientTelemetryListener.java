@@ -1,0 +1,18 @@
+package dev.mpotel.rest;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.eclipse.microprofile.rest.client.spi.RestClientListener;
+
+/**
+ * Adds the client span filter to every MicroProfile Rest Client, whatever the implementation; found
+ * through {@code META-INF/services/org.eclipse.microprofile.rest.client.spi.RestClientListener}.
+ */
+public class RestClientTelemetryListener implements RestClientListener {
+
+  @Override
+  public void onNewClient(Class<?> serviceInterface, RestClientBuilder builder) {
+    if (!builder.getConfiguration().isRegistered(ClientSpanFilter.class)) {
+      builder.register(ClientSpanFilter.class);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.mpotel.rest;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One traced server request, kept in the request's properties: its span's context and, for a
+ * synchronous resource, the scope opened on the request thread. The span ends exactly once.
+ */
+final class ServerExchange {
+
+  private final HttpInstrumentation http;
+  private final ServerRequest request;
+  private final Context context;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private Scope scope;
+  private Thread scopeThread;
+
+  ServerExchange(HttpInstrumentation http, ServerRequest request, Context context) {
+    this.http = http;
+    this.request = request;
+    this.context = context;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  /** Makes the span current on this thread until {@link #closeScope()} on the same thread. */
+  void openScope() {
+    scope = context.makeCurrent();
+    scopeThread = Thread.currentThread();
+  }
+
+  /** Closes the scope if this thread opened it; on any other thread it does nothing. */
+  boolean closeScope() {
+    if (scope == null || scopeThread != Thread.currentThread()) {
+      return false;
+    }
+    Scope open = scope;
+    scope = null;
+    scopeThread = null;
+    open.close();
+    return true;
+  }
+
+  void end(ContainerResponseContext response, Throwable error) {
+    if (ended.compareAndSet(false, true)) {
+      http.server().end(context, request, response, error);
+    }
+  }
+}
