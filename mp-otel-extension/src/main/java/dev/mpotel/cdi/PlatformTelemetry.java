@@ -45,7 +45,7 @@ final class PlatformTelemetry {
             .collect(Collectors.joining(", "));
     return "mp-otel: the platform already provides OpenTelemetry beans (" + found + "). Two telemetry setups in one "
         + "application make injection ambiguous and mix OpenTelemetry versions. " + fix(conflicts.get(0).beanClass())
-        + " See docs/servers.md.";
+        + " See \"If the server brings its own OpenTelemetry\" in docs/quickstart.md.";
   }
 
   static String fix(Class<?> platformBean) {
