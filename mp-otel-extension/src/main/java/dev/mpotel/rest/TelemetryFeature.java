@@ -1,23 +1,49 @@
 package dev.mpotel.rest;
 
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers the server or client filter, whichever fits. Found through
+ * Registers the server or client filter, whichever fits, and on a Jersey client also Jersey's hook for
+ * failed connections ({@link JerseyClientFailures}). Found through
  * {@code META-INF/services/jakarta.ws.rs.core.Feature} by runtimes that implement Jakarta REST 3.1's
  * service discovery (Jersey); RESTEasy reads {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
  * Registering twice is harmless: a filter already registered is skipped.
  */
 public class TelemetryFeature implements Feature {
 
+  private static final String JERSEY_POST_INVOCATION_SPI = "org.glassfish.jersey.client.spi.PostInvocationInterceptor";
+
   @Override
   public boolean configure(FeatureContext context) {
-    Class<?> filter = context.getConfiguration().getRuntimeType() == RuntimeType.SERVER ? ServerSpanFilter.class : ClientSpanFilter.class;
-    if (!context.getConfiguration().isRegistered(filter)) {
-      context.register(filter);
+    Configuration configuration = context.getConfiguration();
+    if (configuration.getRuntimeType() == RuntimeType.SERVER) {
+      if (!configuration.isRegistered(ServerSpanFilter.class)) {
+        context.register(ServerSpanFilter.class);
+      }
+      return true;
+    }
+    if (!configuration.isRegistered(ClientSpanFilter.class)) {
+      context.register(ClientSpanFilter.class);
+    }
+    if (isJersey(configuration) && !configuration.isRegistered(JerseyClientFailures.class)) {
+      context.register(JerseyClientFailures.class);
     }
     return true;
+  }
+
+  /** A Jersey client whose failure hook this class's loader can see (never true on RESTEasy). */
+  static boolean isJersey(Configuration configuration) {
+    if (!configuration.getClass().getName().startsWith("org.glassfish.jersey.")) {
+      return false;
+    }
+    try {
+      Class.forName(JERSEY_POST_INVOCATION_SPI, false, TelemetryFeature.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }

@@ -1,13 +1,14 @@
 package dev.mpotel.rest;
 
+import static dev.mpotel.testing.RecordingHttpServer.awaitClientSpans;
+import static dev.mpotel.testing.RecordingHttpServer.clientSpans;
+import static dev.mpotel.testing.RecordingHttpServer.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.mpotel.testing.InMemoryTelemetry;
+import dev.mpotel.testing.RecordingHttpServer;
 import dev.mpotel.testing.TestContainer;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -20,15 +21,9 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,25 +34,13 @@ class ClientSpanTest {
   /** Weld SE needs one bean class. */
   static class Anchor {}
 
-
-  private HttpServer server;
-  private final Map<String, String> traceparents = new ConcurrentHashMap<>();
+  private RecordingHttpServer server;
   private TestContainer container;
   private Client client;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-      if (traceparent != null) {
-        traceparents.put(exchange.getRequestURI().getPath(), traceparent);
-      }
-      int status = exchange.getRequestURI().getPath().startsWith("/fail") ? 503 : 200;
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
-    server.start();
+    server = RecordingHttpServer.start();
     container = TestContainer.start(TestContainer.enabled(), Anchor.class);
     client = ClientBuilder.newClient();
   }
@@ -66,17 +49,7 @@ class ClientSpanTest {
   void stop() {
     client.close();
     container.close();
-    server.stop(0);
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  private static List<SpanData> clientSpans() {
-    return InMemoryTelemetry.current().spans.getFinishedSpanItems().stream()
-        .filter(s -> s.getKind() == SpanKind.CLIENT)
-        .collect(Collectors.toList());
+    server.close();
   }
 
   @Test
@@ -84,7 +57,7 @@ class ClientSpanTest {
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
     try (Scope ignored = parent.makeCurrent()) {
-      client.target(base() + "/orders").queryParam("page", 2).request().get().close();
+      client.target(server.base() + "/orders").queryParam("page", 2).request().get().close();
     } finally {
       parent.end();
     }
@@ -92,14 +65,14 @@ class ClientSpanTest {
     SpanData span = clientSpans().get(0);
     assertThat(span.getName()).isEqualTo("GET");
     assertThat(span.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
-    assertThat(span.getAttributes().get(UrlAttributes.URL_FULL)).isEqualTo(base() + "/orders?page=2");
+    assertThat(span.getAttributes().get(UrlAttributes.URL_FULL)).isEqualTo(server.base() + "/orders?page=2");
     assertThat(span.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
-    assertThat(traceparents.get("/orders")).contains(span.getSpanContext().getSpanId());
+    assertThat(server.traceparent("/orders")).contains(span.getSpanContext().getSpanId());
   }
 
   @Test
   void urlFullNeverCarriesCredentials() {
-    String port = String.valueOf(server.getAddress().getPort());
+    String port = String.valueOf(server.port());
 
     client.target("http://alice:s3cret@127.0.0.1:" + port + "/private").request().get().close();
 
@@ -109,7 +82,7 @@ class ClientSpanTest {
 
   @Test
   void aServerErrorResponseMakesTheClientSpanAnError() {
-    client.target(base() + "/fail").request().get().close();
+    client.target(server.base() + "/fail").request().get().close();
 
     SpanData span = clientSpans().get(0);
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -135,7 +108,7 @@ class ClientSpanTest {
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
     try (Scope ignored = parent.makeCurrent()) {
-      Response response = client.target(base() + "/async").request().async().get().get(10, TimeUnit.SECONDS);
+      Response response = client.target(server.base() + "/async").request().async().get().get(10, TimeUnit.SECONDS);
       response.close();
     } finally {
       parent.end();
@@ -150,24 +123,11 @@ class ClientSpanTest {
     String closed = "http://127.0.0.1:" + closedPort() + "/nobody";
 
     assertThatThrownBy(() -> client.target(closed).request().get()).isInstanceOf(ProcessingException.class);
-    client.target(base() + "/next").request().get().close();
+    client.target(server.base() + "/next").request().get().close();
 
     List<SpanData> spans = clientSpans();
     assertThat(spans).hasSize(2);
     SpanData failed = spans.stream().filter(s -> s.getAttributes().get(UrlAttributes.URL_FULL).equals(closed)).findFirst().orElseThrow();
     assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-  }
-
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void awaitClientSpans(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (clientSpans().size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
   }
 }
