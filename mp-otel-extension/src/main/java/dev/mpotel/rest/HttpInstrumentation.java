@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExt
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientMetrics;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerMetrics;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +49,7 @@ public class HttpInstrumentation {
                 openTelemetry, SCOPE, HttpSpanNameExtractor.create(serverAttributes))
             .setSpanStatusExtractor(HttpSpanStatusExtractor.create(serverAttributes))
             .addAttributesExtractor(HttpServerAttributesExtractor.create(serverAttributes))
+            .addContextCustomizer(HttpServerRoute.builder(serverAttributes).build())
             .addOperationMetrics(HttpServerMetrics.get())
             .buildServerInstrumenter(serverAttributes);
     ClientRequestAttributes clientAttributes = ClientRequestAttributes.INSTANCE;

@@ -7,11 +7,9 @@ import java.net.URI;
 final class ServerRequest {
 
   private final ContainerRequestContext context;
-  private final String route;
 
-  ServerRequest(ContainerRequestContext context, String route) {
+  ServerRequest(ContainerRequestContext context) {
     this.context = context;
-    this.route = route;
   }
 
   ContainerRequestContext context() {
@@ -24,10 +22,5 @@ final class ServerRequest {
 
   URI uri() {
     return context.getUriInfo().getRequestUri();
-  }
-
-  /** Context root, application path and resource template, such as {@code /shop/api/orders/{id}}. */
-  String route() {
-    return route;
   }
 }

@@ -48,11 +48,6 @@ enum ServerRequestAttributes
   }
 
   @Override
-  public String getHttpRoute(ServerRequest request) {
-    return request.route();
-  }
-
-  @Override
   public Iterable<String> keys(ServerRequest request) {
     return request.context().getHeaders().keySet();
   }

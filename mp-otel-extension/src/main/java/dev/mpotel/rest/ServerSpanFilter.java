@@ -9,9 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -19,15 +18,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The server span of every matched Jakarta REST request, with {@code http.server.request.duration}.
+ * The server span of every Jakarta REST request, matched or not, with {@code http.server.request.duration}.
  *
- * <p>The request filter starts the span as a child of the incoming {@code traceparent} (and makes the
- * incoming baggage current). For a synchronous resource method it makes the span current on the request
- * thread and the response filter, which runs on that same thread, closes the scope. For an asynchronous
- * one it only hands the context to {@link ServerContextInterceptor}, which opens and closes its scope
- * around the method on the request thread; the response filter then ends the span on whatever thread
+ * <p>This pre-matching request filter starts the span as a child of the incoming {@code traceparent} (and
+ * makes the incoming baggage current) and makes it current on the request thread; a request that matches
+ * no resource keeps the name {@code {method}} and no {@code http.route}, as the semantic conventions say.
+ * Once a resource method is matched, {@link ServerRouteFilter} adds the route and, for an asynchronous
+ * method, moves the scope to {@link ServerContextInterceptor}. The response filter, which runs on the
+ * request thread for a synchronous response, closes the scope, and ends the span on whatever thread
  * writes the response. No scope ever crosses a thread.
  */
+@PreMatching
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(Priorities.AUTHENTICATION - 1000)
 public class ServerSpanFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -39,10 +40,7 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
   private static final AtomicBoolean START_FAILED = new AtomicBoolean();
   private static final AtomicBoolean END_FAILED = new AtomicBoolean();
 
-  @Context private ResourceInfo resourceInfo;
-
   private final InstrumentationLookup lookup = new InstrumentationLookup();
-  private final Routes routes = new Routes();
 
   @Override
   public void filter(ContainerRequestContext requestContext) {
@@ -62,25 +60,29 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
       if (http.excluded(applicationPath, fullPath == null ? "" : fullPath)) {
         return;
       }
-      Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-      String route =
-          method == null ? null : routes.route(uriInfo.getBaseUri().getRawPath(), resourceInfo.getResourceClass(), method);
-      ServerRequest request = new ServerRequest(requestContext, route);
+      ServerRequest request = new ServerRequest(requestContext);
       io.opentelemetry.context.Context parent = io.opentelemetry.context.Context.current();
       if (!http.server().shouldStart(parent, request)) {
         return;
       }
       ServerExchange exchange = new ServerExchange(http, request, http.server().start(parent, request));
       requestContext.setProperty(EXCHANGE, exchange);
-      if (method != null && isAsync(method)) {
-        ServerContextHandoff.offer(exchange.context());
-      } else {
-        exchange.openScope();
-        OPEN_ON_THIS_THREAD.set(exchange);
-      }
+      exchange.openScope();
+      OPEN_ON_THIS_THREAD.set(exchange);
     } catch (RuntimeException | LinkageError e) {
       InstrumentationLookup.reportOnce(START_FAILED, "start a server span", e);
     }
+  }
+
+  /**
+   * The matched resource method completes asynchronously: its scope moves from this request thread to
+   * {@link ServerContextInterceptor}, which opens it around the method.
+   */
+  static void handOffToAsyncMethod(ServerExchange exchange) {
+    if (exchange.closeScope()) {
+      OPEN_ON_THIS_THREAD.remove();
+    }
+    ServerContextHandoff.offer(exchange.context());
   }
 
   @Override

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers the server or client filter, whichever fits, and on a Jersey client also Jersey's hook for
+ * Registers the server filters or the client filter, whichever fits, and on a Jersey client also Jersey's hook for
  * failed connections ({@link JerseyClientFailures}). Found through
  * {@code META-INF/services/jakarta.ws.rs.core.Feature} by runtimes that implement Jakarta REST 3.1's
  * service discovery (Jersey); RESTEasy reads {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
@@ -22,6 +22,9 @@ public class TelemetryFeature implements Feature {
     if (configuration.getRuntimeType() == RuntimeType.SERVER) {
       if (!configuration.isRegistered(ServerSpanFilter.class)) {
         context.register(ServerSpanFilter.class);
+      }
+      if (!configuration.isRegistered(ServerRouteFilter.class)) {
+        context.register(ServerRouteFilter.class);
       }
       return true;
     }
