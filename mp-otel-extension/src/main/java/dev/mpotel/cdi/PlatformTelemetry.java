@@ -61,7 +61,9 @@ final class PlatformTelemetry {
     }
     if (name.startsWith("fish.payara")) {
       return "On Payara, add WEB-INF/glassfish-web.xml with <glassfish-web-app><class-loader delegate=\"false\"/>"
-          + "</glassfish-web-app> so the application uses its own OpenTelemetry.";
+          + "</glassfish-web-app> so the application uses its own OpenTelemetry. Payara's own MicroProfile Telemetry "
+          + "cannot be switched off and acts on otel.sdk.disabled=false too, which then fails the deployment: remove "
+          + "glassfish/modules/microprofile-telemetry.jar from the server (docs/servers.md).";
     }
     return "Remove the other producer of these types, or turn the platform's telemetry off for this application.";
   }

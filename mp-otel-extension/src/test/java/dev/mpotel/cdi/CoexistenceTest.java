@@ -41,6 +41,7 @@ class CoexistenceTest {
   void payaraTelemetryGivesAClearMessageNamingTheDescriptor() {
     assertThatThrownBy(() -> TestContainer.start(Map.of(), Client.class, SimulatedPayaraTracerProducer.class).close())
         .hasMessageContaining("glassfish-web.xml")
+        .hasMessageContaining("glassfish/modules/microprofile-telemetry.jar")
         .hasMessageContaining("<class-loader delegate=\"false\"/>")
         .hasMessageNotContaining("WELD-001409");
   }
