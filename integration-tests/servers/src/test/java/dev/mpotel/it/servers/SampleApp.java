@@ -34,7 +34,12 @@ final class SampleApp {
   private SampleApp() {}
 
   static WebArchive war() {
-    return ShrinkWrap.create(WebArchive.class, NAME + ".war")
+    return war(NAME);
+  }
+
+  /** The same application under another name (so another context root and service name). */
+  static WebArchive war(String name) {
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addClasses(ShopApplication.class, OrderResource.class, StockResource.class, StockClient.class,
             HealthResource.class, Inventory.class, Pricing.class, Checkout.class)
         .addAsLibraries(warLibraries())
