@@ -56,12 +56,16 @@ final class PlatformTelemetry {
           + "</deployment>, or run a server configuration without them (standalone.xml).";
     }
     if (name.startsWith("io.openliberty") || name.startsWith("com.ibm.ws")) {
-      return "On Open Liberty, remove the mpTelemetry feature, or isolate the application in server.xml: "
-          + "<webApplication location=\"app.war\"><classloader delegation=\"parentLast\"/></webApplication>.";
+      return "On Open Liberty, remove the mpTelemetry feature (and any microProfile feature that includes it) from "
+          + "server.xml. Isolating the application (<classloader delegation=\"parentLast\"/>) removes only this "
+          + "conflict: Liberty's own telemetry also acts on otel.sdk.disabled=false and then fails every request "
+          + "(docs/servers.md).";
     }
     if (name.startsWith("fish.payara")) {
       return "On Payara, add WEB-INF/glassfish-web.xml with <glassfish-web-app><class-loader delegate=\"false\"/>"
-          + "</glassfish-web-app> so the application uses its own OpenTelemetry.";
+          + "</glassfish-web-app> so the application uses its own OpenTelemetry. Payara's own MicroProfile Telemetry "
+          + "cannot be switched off and acts on otel.sdk.disabled=false too, which then fails the deployment: remove "
+          + "glassfish/modules/microprofile-telemetry.jar from the server (docs/servers.md).";
     }
     return "Remove the other producer of these types, or turn the platform's telemetry off for this application.";
   }

@@ -7,7 +7,6 @@ import dev.mpotel.config.SettingsValidator;
 import dev.mpotel.logs.JulBridge;
 import dev.mpotel.metrics.RuntimeMetricsLifecycle;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -77,7 +76,7 @@ public final class TelemetrySdk implements AutoCloseable {
       AtomicReference<String> defaultedServiceName = new AtomicReference<>();
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
-              .setComponentLoader(ComponentLoader.forClassLoader(applicationClassLoader))
+              .setComponentLoader(new ApplicationComponentLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
               .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName, defaultedServiceName::set))
@@ -88,7 +87,7 @@ public final class TelemetrySdk implements AutoCloseable {
       }
       LOG.fine(() -> "OpenTelemetry SDK started: " + settings);
       return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout(), companions(sdk, settings, applicationClassLoader));
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
       return refuse(
           settings,
           "OpenTelemetry is off: the SDK could not be configured: "

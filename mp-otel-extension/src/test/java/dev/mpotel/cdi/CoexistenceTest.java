@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpotel.testing.TestContainer;
 import fish.payara.microprofile.telemetry.tracing.SimulatedPayaraTracerProducer;
+import io.openliberty.microprofile.telemetry.internal.common.cdi.SimulatedLibertyProducer;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.opentelemetry.implementation.cdi.SimulatedWildFlyProducer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,16 @@ class CoexistenceTest {
   void payaraTelemetryGivesAClearMessageNamingTheDescriptor() {
     assertThatThrownBy(() -> TestContainer.start(Map.of(), Client.class, SimulatedPayaraTracerProducer.class).close())
         .hasMessageContaining("glassfish-web.xml")
+        .hasMessageContaining("glassfish/modules/microprofile-telemetry.jar")
         .hasMessageContaining("<class-loader delegate=\"false\"/>")
+        .hasMessageNotContaining("WELD-001409");
+  }
+
+  @Test
+  void libertyTelemetryGivesAClearMessageNamingTheFeature() {
+    assertThatThrownBy(() -> TestContainer.start(Map.of(), Client.class, SimulatedLibertyProducer.class).close())
+        .hasMessageContaining("On Open Liberty, remove the mpTelemetry feature")
+        .hasMessageContaining("delegation=\"parentLast\"")
         .hasMessageNotContaining("WELD-001409");
   }
 

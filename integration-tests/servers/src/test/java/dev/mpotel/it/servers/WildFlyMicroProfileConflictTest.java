@@ -1,0 +1,48 @@
+package dev.mpotel.it.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * WildFly with {@code standalone-microprofile.xml} and a war without the opt-out descriptor: the server's
+ * MicroProfile Telemetry beans meet mp-otel's, and mp-otel must stop the deployment with its own message naming the
+ * fix, not with Weld's raw ambiguous-dependency error.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WildFlyMicroProfileConflictTest {
+
+  static final String NAME = "conflict";
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = NAME, managed = false, testable = false)
+  static WebArchive deployment() {
+    return SampleApp.war(NAME);
+  }
+
+  @Test
+  void deploymentFailsWithMpOtelsMessageNamingTheDescriptor() throws IOException {
+    assertThatThrownBy(() -> deployer.deploy(NAME))
+        .hasStackTraceContaining("mp-otel: the platform already provides OpenTelemetry beans")
+        .hasStackTraceContaining("jboss-deployment-structure.xml");
+
+    String serverLog = Files.readString(
+        Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"), StandardCharsets.UTF_8);
+    assertThat(serverLog)
+        .contains("mp-otel: the platform already provides OpenTelemetry beans")
+        .contains("<subsystem name=\"microprofile-telemetry\"/>")
+        .doesNotContain("WELD-001409");
+  }
+}
