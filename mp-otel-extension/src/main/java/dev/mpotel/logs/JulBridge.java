@@ -11,6 +11,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.ExceptionAttributes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -109,7 +111,7 @@ public final class JulBridge extends Handler implements AutoCloseable {
             .setSeverity(severity(record.getLevel()))
             .setSeverityText(record.getLevel().getName())
             .setContext(Context.current());
-    String message = formatter.formatMessage(record);
+    String message = message(record);
     if (message != null) {
       builder.setBody(message);
     }
@@ -130,6 +132,46 @@ public final class JulBridge extends Handler implements AutoCloseable {
     builder.setAllAttributes(attributes.build());
     builder.emit();
   }
+
+  /**
+   * The record's message with its parameters filled in. A subclass that formats itself (JBoss LogManager's
+   * {@code ExtLogRecord} on WildFly, whose records may use {@code %s} formats) is asked for its
+   * {@code getFormattedMessage()}; a plain {@code LogRecord} gets {@link Formatter#formatMessage}
+   * ({@code {0}} parameters, resource bundles).
+   */
+  private String message(LogRecord record) {
+    if (record.getClass() != LogRecord.class) {
+      Method selfFormatting = SELF_FORMATTING.get(record.getClass());
+      if (selfFormatting != null) {
+        try {
+          Object formatted = selfFormatting.invoke(record);
+          if (formatted instanceof String) {
+            return (String) formatted;
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // fall back to the standard formatting below
+        }
+      }
+    }
+    return formatter.formatMessage(record);
+  }
+
+  /** Per LogRecord subclass: its public {@code String getFormattedMessage()}, or null. */
+  private static final ClassValue<Method> SELF_FORMATTING =
+      new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+          try {
+            Method method = type.getMethod("getFormattedMessage");
+            if (method.getReturnType() == String.class && Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+              return method;
+            }
+          } catch (NoSuchMethodException | SecurityException e) {
+            // not a self-formatting record
+          }
+          return null;
+        }
+      };
 
   /** JUL levels onto OpenTelemetry severities, as OpenTelemetry's own JUL instrumentation maps them. */
   static Severity severity(Level level) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,33 @@ class JulBridgeTest {
       assertThat(record.getSeverity()).isEqualTo(Severity.WARN);
       assertThat(record.getSpanContext().getTraceId()).isEqualTo(span.getSpanContext().getTraceId());
       assertThat(record.getSpanContext().getSpanId()).isEqualTo(span.getSpanContext().getSpanId());
+    }
+  }
+
+  /** Like JBoss LogManager's ExtLogRecord on WildFly: printf-style parameters, formatted by the record itself. */
+  public static final class PrintfLogRecord extends LogRecord {
+    private static final long serialVersionUID = 1L;
+
+    PrintfLogRecord(Level level, String format, Object... parameters) {
+      super(level, format);
+      setParameters(parameters);
+      setLoggerName(APP.getName());
+    }
+
+    public String getFormattedMessage() {
+      return String.format(getMessage(), getParameters());
+    }
+  }
+
+  @Test
+  void aRecordThatFormatsItselfIsBridgedWithItsParametersFilledIn() {
+    try (TestContainer container = TestContainer.start(TestContainer.enabled(), Anchor.class)) {
+      APP.log(new PrintfLogRecord(Level.WARNING, "Registered web context: '%s' for server '%s'", "/shop", "default-server"));
+
+      assertThat(InMemoryTelemetry.current().logs.getFinishedLogRecordItems())
+          .extracting(r -> r.getBodyValue().asString())
+          .contains("Registered web context: '/shop' for server 'default-server'")
+          .doesNotContain("Registered web context: '%s' for server '%s'");
     }
   }
 
