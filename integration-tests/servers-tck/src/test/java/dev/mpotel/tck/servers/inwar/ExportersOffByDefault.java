@@ -1,0 +1,36 @@
+package dev.mpotel.tck.servers.inwar;
+
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Several TCK deployments turn the SDK on without naming an exporter; the default {@code otlp} would then
+ * try a collector that is not there. This lowest-ordinal source turns the exporters off unless the
+ * deployment or a system property names one.
+ */
+public class ExportersOffByDefault implements ConfigSource {
+
+  private static final Map<String, String> VALUES =
+      Map.of("otel.traces.exporter", "discard", "otel.metrics.exporter", "none", "otel.logs.exporter", "none");
+
+  @Override
+  public Set<String> getPropertyNames() {
+    return VALUES.keySet();
+  }
+
+  @Override
+  public String getValue(String propertyName) {
+    return VALUES.get(propertyName);
+  }
+
+  @Override
+  public String getName() {
+    return ExportersOffByDefault.class.getSimpleName();
+  }
+
+  @Override
+  public int getOrdinal() {
+    return Integer.MIN_VALUE;
+  }
+}
