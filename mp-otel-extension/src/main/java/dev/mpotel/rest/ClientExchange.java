@@ -18,7 +18,7 @@ final class ClientExchange {
 
   /** Exchanges started on this thread whose response has not been seen yet. */
   private static final ThreadLocal<List<ClientExchange>> STARTED_ON_THIS_THREAD = new ThreadLocal<>();
-  /** How many async client tasks ({@link RestEasyContextPropagation}) run on this thread. */
+  /** How many async client tasks ({@link RestEasyThreadContext}, {@link RestClientContextPropagation}) run on this thread. */
   private static final ThreadLocal<int[]> TASKS = new ThreadLocal<>();
 
   private final HttpInstrumentation http;

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ClientSpanFilter implements ClientRequestFilter, ClientResponseFilter {
 
   static final String EXCHANGE = ClientSpanFilter.class.getName() + ".exchange";
+  /** The context where the request was built, kept by a runtime hook ({@link JerseyCallerContext}). */
+  static final String CALLER_CONTEXT = ClientSpanFilter.class.getName() + ".caller";
 
   private static final AtomicBoolean START_FAILED = new AtomicBoolean();
   private static final AtomicBoolean END_FAILED = new AtomicBoolean();
@@ -37,7 +39,7 @@ public class ClientSpanFilter implements ClientRequestFilter, ClientResponseFilt
       if (http == null) {
         return;
       }
-      Context parent = Context.current();
+      Context parent = parent(requestContext);
       if (!http.client().shouldStart(parent, requestContext)) {
         return;
       }
@@ -46,6 +48,21 @@ public class ClientSpanFilter implements ClientRequestFilter, ClientResponseFilt
     } catch (RuntimeException | LinkageError e) {
       InstrumentationLookup.reportOnce(START_FAILED, "start a client span", e);
     }
+  }
+
+  /**
+   * The span current here or, on a thread where none is (the executor of an {@code async()} request), the
+   * context in which the request was built, when the runtime let mp-otel keep it.
+   */
+  private static Context parent(ClientRequestContext requestContext) {
+    Context current = Context.current();
+    if (current == Context.root()) {
+      Object caller = requestContext.getProperty(CALLER_CONTEXT);
+      if (caller instanceof Context) {
+        return (Context) caller;
+      }
+    }
+    return current;
   }
 
   @Override

@@ -51,6 +51,7 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
       if (http == null) {
         return;
       }
+      RestEasyThreadContext.addToCurrentRequest(requestContext);
       UriInfo uriInfo = requestContext.getUriInfo();
       String fullPath = uriInfo.getRequestUri().getRawPath();
       String applicationPath = uriInfo.getPath(false);

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers the server filters or the client filter, whichever fits, and on a Jersey client also Jersey's hook for
- * failed connections ({@link JerseyClientFailures}). Found through
+ * Registers the server filters or the client filter, whichever fits, and on a Jersey client also Jersey's hooks for
+ * failed connections ({@link JerseyClientFailures}) and for the caller's context ({@link JerseyCallerContext}). Found through
  * {@code META-INF/services/jakarta.ws.rs.core.Feature} by runtimes that implement Jakarta REST 3.1's
  * service discovery (Jersey); RESTEasy reads {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
  * Registering twice is harmless: a filter already registered is skipped.
@@ -31,8 +31,13 @@ public class TelemetryFeature implements Feature {
     if (!configuration.isRegistered(ClientSpanFilter.class)) {
       context.register(ClientSpanFilter.class);
     }
-    if (isJersey(configuration) && !configuration.isRegistered(JerseyClientFailures.class)) {
-      context.register(JerseyClientFailures.class);
+    if (isJersey(configuration)) {
+      if (!configuration.isRegistered(JerseyClientFailures.class)) {
+        context.register(JerseyClientFailures.class);
+      }
+      if (!configuration.isRegistered(JerseyCallerContext.class)) {
+        context.register(JerseyCallerContext.class);
+      }
     }
     return true;
   }

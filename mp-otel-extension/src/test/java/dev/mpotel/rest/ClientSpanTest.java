@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.core.ResteasyContext;
+import org.jboss.resteasy.spi.concurrent.ThreadContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +95,10 @@ class ClientSpanTest {
   void anAsyncRequestWhoseConnectionFailsEndsItsSpanAsAnError() throws Exception {
     String closed = "http://127.0.0.1:" + closedPort() + "/nobody";
 
-    assertThatThrownBy(() -> client.target(closed).request().async().get().get(10, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class);
+    try (ResteasyContext.CloseableContext request = servingARequest()) {
+      assertThatThrownBy(() -> client.target(closed).request().async().get().get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class);
+    }
 
     awaitClientSpans(1);
     SpanData span = clientSpans().get(0);
@@ -104,10 +108,10 @@ class ClientSpanTest {
   }
 
   @Test
-  void anAsyncRequestIsAChildOfTheSpanCurrentWhereItWasMade() throws Exception {
+  void anAsyncRequestMadeWhileServingARequestIsAChildOfTheSpanCurrentWhereItWasMade() throws Exception {
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
-    try (Scope ignored = parent.makeCurrent()) {
+    try (ResteasyContext.CloseableContext request = servingARequest(); Scope ignored = parent.makeCurrent()) {
       Response response = client.target(server.base() + "/async").request().async().get().get(10, TimeUnit.SECONDS);
       response.close();
     } finally {
@@ -116,6 +120,26 @@ class ClientSpanTest {
 
     awaitClientSpans(1);
     assertThat(clientSpans().get(0).getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+    assertThat(server.traceparent("/async")).contains(parent.getSpanContext().getTraceId());
+  }
+
+  @Test
+  void theContextCarrierIsOnlyForRestEasy() {
+    try (ResteasyContext.CloseableContext request = ResteasyContext.addCloseableContextDataLevel()) {
+      assertThat(RestEasyThreadContext.addToCurrentRequest(new Object())).isFalse();
+      assertThat(ResteasyContext.getContextData(ThreadContexts.class)).isNull();
+    }
+  }
+
+  /**
+   * What RESTEasy's server does for every request (a level of context data for the request) and what
+   * {@link ServerSpanFilter} then does: add mp-otel's context carrier to the request's thread contexts.
+   */
+  private ResteasyContext.CloseableContext servingARequest() {
+    ResteasyContext.CloseableContext request = ResteasyContext.addCloseableContextDataLevel();
+    assertThat(RestEasyThreadContext.addToCurrentRequest(client)).isTrue();
+    assertThat(ResteasyContext.getContextData(ThreadContexts.class).getThreadContexts()).hasSize(1);
+    return request;
   }
 
   @Test

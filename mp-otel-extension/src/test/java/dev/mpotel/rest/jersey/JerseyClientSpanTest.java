@@ -100,4 +100,17 @@ class JerseyClientSpanTest {
     assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(failed.getAttributes().get(ErrorAttributes.ERROR_TYPE)).isEqualTo("java.net.ConnectException");
   }
+
+  @Test
+  void anAsyncRequestIsAChildOfTheSpanCurrentWhereItWasMade() throws Exception {
+    Span parent = container.select(Tracer.class).spanBuilder("caller").startSpan();
+    try (Scope ignored = parent.makeCurrent()) {
+      client.target(server.base() + "/async").request().async().get().get(10, TimeUnit.SECONDS).close();
+    } finally {
+      parent.end();
+    }
+
+    awaitClientSpans(1);
+    assertThat(clientSpans().get(0).getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+  }
 }
