@@ -63,6 +63,45 @@ abstract class ShopTelemetryContract {
   }
 
   @Test
+  void asyncClientCallsAreChildrenOfTheServerSpanAndCarryItToTheCalledResource() {
+    for (int round = 0; round < 5; round++) { // a few rounds: pooled threads must not carry a context over
+      String id = newId();
+      HttpResponse<String> response = get("api/orders/" + id + "/async-clients");
+      assertThat(response.statusCode()).as("GET orders/%s/async-clients answered %s", id, response.body()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("stock 7/7/7");
+
+      ReceivedSpan front = awaitSpan(s -> s.kind() == SpanKind.SPAN_KIND_SERVER
+          && (API + "/orders/" + id + "/async-clients").equals(s.attributes().get("url.path")));
+      for (String via : List.of("async-rest-client-", "async-jakarta-client-", "async-wrapping-client-")) {
+        String item = via + id;
+        ReceivedSpan client = awaitSpan(s -> s.kind() == SpanKind.SPAN_KIND_CLIENT
+            && String.valueOf(s.attributes().get("url.full")).endsWith(API + "/stock/" + item));
+        ReceivedSpan stock = awaitSpan(s -> s.kind() == SpanKind.SPAN_KIND_SERVER
+            && (API + "/stock/" + item).equals(s.attributes().get("url.path")));
+        if (via.equals("async-jakarta-client-") && !carriesTheContextToJakartaAsyncCalls()) {
+          // Either a new trace, or (when the server happens to run the call where the context is current) the
+          // right parent; never a span of another request.
+          assertThat(client.parentSpanId()).as("on this server an async() call may start a new trace (docs/servers.md); "
+              + "front %s, client's parent %s", front.spanId(), client.parentSpanId()).isIn("", front.spanId());
+        } else {
+          assertThat(client.parentSpanId()).as("client span of %s is a child of the front server span", via)
+              .isEqualTo(front.spanId());
+        }
+        assertThat(stock.parentSpanId()).as("server span of the stock resource is a child of the %s span", via)
+            .isEqualTo(client.spanId());
+      }
+    }
+  }
+
+  /**
+   * Whether mp-otel can carry the caller's context to a Jakarta REST {@code async()} call's thread on this
+   * server without help from the application (false where the runtime offers no hook to an application).
+   */
+  boolean carriesTheContextToJakartaAsyncCalls() {
+    return true;
+  }
+
+  @Test
   void serverSpansAreNamedAfterMethodAndRouteIncludingTheContextRoot() {
     Order order = placeOrder();
 

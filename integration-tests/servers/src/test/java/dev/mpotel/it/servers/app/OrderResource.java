@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -55,6 +58,36 @@ public class OrderResource {
   public void placeLater(@PathParam("id") String id, @Suspended AsyncResponse response) {
     inventory.reserve(id);
     CompletableFuture.runAsync(() -> response.resume("order " + id + " placed later"));
+  }
+
+  /**
+   * Asks the stock resource three times, asynchronously: a Rest Client {@code CompletionStage}, a Jakarta REST
+   * {@code async()} call, and one on a client whose executor carries the OpenTelemetry context.
+   */
+  @GET
+  @Path("/{id}/async-clients")
+  public String placeWithAsyncClients(@PathParam("id") String id) throws Exception {
+    URI base = uriInfo.getBaseUri();
+    StockClient stock = RestClientBuilder.newBuilder().baseUri(base).build(StockClient.class);
+    Client client = ClientBuilder.newClient();
+    // The documented way to carry the context to async() calls wherever the runtime does not (docs/http.md).
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Client wrapping = ClientBuilder.newBuilder().executorService(io.opentelemetry.context.Context.taskWrapping(pool)).build();
+    try {
+      String viaRestClient = stock.levelLater("async-rest-client-" + id).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      String viaJakartaClient = client.target(base).path("stock").path("async-jakarta-client-" + id)
+          .request(MediaType.TEXT_PLAIN).async().get(String.class).get(10, TimeUnit.SECONDS);
+      String viaWrappingClient = wrapping.target(base).path("stock").path("async-wrapping-client-" + id)
+          .request(MediaType.TEXT_PLAIN).async().get(String.class).get(10, TimeUnit.SECONDS);
+      return "stock " + viaRestClient + "/" + viaJakartaClient + "/" + viaWrappingClient;
+    } finally {
+      client.close();
+      wrapping.close();
+      pool.shutdown();
+      if (stock instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
   }
 
   @GET

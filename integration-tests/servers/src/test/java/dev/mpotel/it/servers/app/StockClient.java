@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
 /**
  * MicroProfile Rest Client view of {@link StockResource}. The path is on the method, not on the interface: Jersey
@@ -17,4 +18,9 @@ public interface StockClient {
   @Path("/stock/{item}")
   @Produces(MediaType.TEXT_PLAIN)
   String level(@PathParam("item") String item);
+
+  @GET
+  @Path("/stock/{item}")
+  @Produces(MediaType.TEXT_PLAIN)
+  CompletionStage<String> levelLater(@PathParam("item") String item);
 }
