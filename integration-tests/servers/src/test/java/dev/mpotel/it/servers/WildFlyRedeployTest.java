@@ -74,6 +74,8 @@ class WildFlyRedeployTest {
    * unreachable.
    */
   static final Duration SETTLE_DEADLINE = Duration.ofSeconds(150);
+  /** How long the thread count must not drop for the baseline: a little more than the server pools' 60 s keep-alive. */
+  static final Duration THREADS_QUIET = Duration.ofSeconds(70);
   /** The client's bound: it stops after this many requests even if the cycles are not done. */
   static final int MAX_REQUESTS = 200_000;
 
@@ -109,7 +111,8 @@ class WildFlyRedeployTest {
       // when the counts after the cycles are read: a WildFly task thread that keeps running requests keeps the last
       // request of the undeployed war it ran, and so the war's class loader, in a slot of its stack frame.
       traffic.pause();
-      Counts baseline = settled(c -> c.unloaded() - deployed.unloaded() > CLASS_MARGIN);
+      settled(c -> c.unloaded() - deployed.unloaded() > CLASS_MARGIN);
+      Counts baseline = threadsSettled();
       traffic.resume();
       report("baseline after the warm-up cycle: %s; the warm-up undeploy unloaded %d classes", baseline,
           baseline.unloaded() - deployed.unloaded());
@@ -199,6 +202,26 @@ class WildFlyRedeployTest {
       }
       Thread.sleep(1000);
     } while (System.nanoTime() < deadline);
+    return counts;
+  }
+
+  /**
+   * Counts once the thread count has not dropped for {@link #THREADS_QUIET}, so that the baseline is not read while
+   * the pools still retire the threads the warm-up started (at most {@link #SETTLE_DEADLINE}).
+   */
+  private Counts threadsSettled() throws InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
+    Counts counts = settled(c -> true);
+    int lowest = counts.threads();
+    long since = System.nanoTime();
+    while (System.nanoTime() - since < THREADS_QUIET.toNanos() && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      counts = settled(c -> true);
+      if (counts.threads() < lowest) {
+        lowest = counts.threads();
+        since = System.nanoTime();
+      }
+    }
     return counts;
   }
 
