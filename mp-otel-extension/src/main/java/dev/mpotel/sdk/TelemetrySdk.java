@@ -36,17 +36,21 @@ public final class TelemetrySdk implements AutoCloseable {
   private final Duration shutdownTimeout;
   /** What runs on the SDK and must stop before it: JVM metrics, the logging bridge. */
   private final List<AutoCloseable> companions;
+  /** The SDK's exporters, let go of once it is shut down (see {@link ReleasingExporters}). */
+  private final ReleasingExporters exporters;
 
-  private TelemetrySdk(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, Duration shutdownTimeout, List<AutoCloseable> companions) {
+  private TelemetrySdk(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, Duration shutdownTimeout, List<AutoCloseable> companions,
+      ReleasingExporters exporters) {
     this.openTelemetry = openTelemetry;
     this.sdk = sdk;
     this.shutdownTimeout = shutdownTimeout;
     this.companions = companions;
+    this.exporters = exporters;
   }
 
   /** Telemetry off: every call is a no-op, no thread or socket is ever opened, no handler installed. */
   public static TelemetrySdk off() {
-    return new TelemetrySdk(OpenTelemetry.noop(), null, Duration.ZERO, List.of());
+    return new TelemetrySdk(OpenTelemetry.noop(), null, Duration.ZERO, List.of(), new ReleasingExporters());
   }
 
   /**
@@ -74,11 +78,15 @@ public final class TelemetrySdk implements AutoCloseable {
       properties.putAll(settings.openTelemetryProperties());
       properties.putAll(opinionsThatMerge(opinions));
       AtomicReference<String> defaultedServiceName = new AtomicReference<>();
+      ReleasingExporters exporters = new ReleasingExporters();
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
               .setComponentLoader(new ApplicationComponentLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
+              .addSpanExporterCustomizer((exporter, config) -> exporters.span(exporter))
+              .addMetricExporterCustomizer((exporter, config) -> exporters.metric(exporter))
+              .addLogRecordExporterCustomizer((exporter, config) -> exporters.logRecord(exporter))
               .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName, defaultedServiceName::set))
               .build()
               .getOpenTelemetrySdk();
@@ -86,7 +94,7 @@ public final class TelemetrySdk implements AutoCloseable {
         SdkOpinions.warnServiceNameDefaulted(defaultedServiceName.get());
       }
       LOG.fine(() -> "OpenTelemetry SDK started: " + settings);
-      return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout(), companions(sdk, settings, applicationClassLoader));
+      return new TelemetrySdk(sdk, sdk, settings.shutdownTimeout(), companions(sdk, settings, applicationClassLoader), exporters);
     } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
       return refuse(
           settings,
@@ -156,6 +164,15 @@ public final class TelemetrySdk implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "OpenTelemetry SDK shutdown failed", e);
+    } finally {
+      // Whatever still holds this SDK (a server may keep an undeployed application's objects for a while) no longer
+      // reaches the exporters and their HTTP clients, so these and their threads end.
+      exporters.releaseAll();
     }
+  }
+
+  /** Whether every exporter of this SDK has been let go of (after {@link #close()}). */
+  boolean exportersReleased() {
+    return exporters.allReleased();
   }
 }

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mpotel.config.Settings;
 import dev.mpotel.testing.InMemoryTelemetry;
 import dev.mpotel.testing.LogCapture;
+import dev.mpotel.testing.RecordingHttpServer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.resources.Resource;
+import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TelemetrySdkTest {
@@ -158,5 +164,39 @@ class TelemetrySdkTest {
   @Test
   void aProtocolSetByTheUserIsNotOverridden() {
     assertThat(SdkOpinions.defaults(Settings.of(Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))).doesNotContainKey("otel.exporter.otlp.protocol");
+  }
+
+  /**
+   * A server may hold an undeployed application's objects, and so its SDK, for a while after the shutdown (WildFly's
+   * idle worker threads do). The exporters' JDK HttpClients must not stay reachable through it: on JDK 17 their
+   * selector threads end only once the client is garbage collected, and they hold the application's class loader.
+   */
+  @Test
+  void afterCloseTheExportersHttpClientThreadsEndEvenWhileTheSdkIsStillHeld() throws Exception {
+    Set<Thread> before = selectorThreads();
+    String endpoint = "http://127.0.0.1:" + RecordingHttpServer.closedPort();
+    Settings settings = Settings.of(enabled("otel.traces.exporter", "otlp", "otel.metrics.exporter", "otlp", "otel.logs.exporter", "otlp",
+        "otel.exporter.otlp.endpoint", endpoint, "otel.exporter.otlp.timeout", "500", "mpotel.shutdown.timeout", "2000ms"));
+    TelemetrySdk sdk = TelemetrySdk.start(settings, LOADER, () -> "app");
+    OpenTelemetry held = sdk.openTelemetry();
+    Set<Thread> started = selectorThreads();
+    started.removeAll(before);
+    assertThat(started).as("the OTLP exporters' HttpClient selector threads").hasSize(3);
+
+    sdk.close();
+    assertThat(sdk.exportersReleased()).isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (started.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    assertThat(started).as("selector threads alive 30 s after close, the SDK still held").noneMatch(Thread::isAlive);
+    Reference.reachabilityFence(held);
+  }
+
+  private static Set<Thread> selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
+        .collect(Collectors.toCollection(HashSet::new));
   }
 }
