@@ -79,6 +79,9 @@ public final class TelemetrySdk implements AutoCloseable {
               .setComponentLoader(new ApplicationComponentLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
+              .addSpanExporterCustomizer((exporter, config) -> ApplicationLoaderExporters.spans(exporter, applicationClassLoader))
+              .addMetricExporterCustomizer((exporter, config) -> ApplicationLoaderExporters.metrics(exporter, applicationClassLoader))
+              .addLogRecordExporterCustomizer((exporter, config) -> ApplicationLoaderExporters.logs(exporter, applicationClassLoader))
               .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName, defaultedServiceName::set))
               .build()
               .getOpenTelemetrySdk();
