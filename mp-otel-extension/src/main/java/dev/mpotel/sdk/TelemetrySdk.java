@@ -84,9 +84,11 @@ public final class TelemetrySdk implements AutoCloseable {
               .setComponentLoader(new ApplicationComponentLoader(applicationClassLoader))
               .disableShutdownHook()
               .addPropertiesCustomizer(config -> properties)
-              .addSpanExporterCustomizer((exporter, config) -> exporters.span(exporter))
-              .addMetricExporterCustomizer((exporter, config) -> exporters.metric(exporter))
-              .addLogRecordExporterCustomizer((exporter, config) -> exporters.logRecord(exporter))
+              // Exports run with the application's class loader (Payara's CDI needs it for exporters that are beans),
+              // and the exporters are let go of at shutdown (ReleasingExporters).
+              .addSpanExporterCustomizer((exporter, config) -> exporters.span(ApplicationLoaderExporters.spans(exporter, applicationClassLoader)))
+              .addMetricExporterCustomizer((exporter, config) -> exporters.metric(ApplicationLoaderExporters.metrics(exporter, applicationClassLoader)))
+              .addLogRecordExporterCustomizer((exporter, config) -> exporters.logRecord(ApplicationLoaderExporters.logs(exporter, applicationClassLoader)))
               .addResourceCustomizer((resource, config) -> SdkOpinions.apply(resource, settings, applicationName, defaultedServiceName::set))
               .build()
               .getOpenTelemetrySdk();

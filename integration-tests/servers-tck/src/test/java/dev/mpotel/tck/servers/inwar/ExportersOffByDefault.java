@@ -29,8 +29,13 @@ public class ExportersOffByDefault implements ConfigSource {
     return ExportersOffByDefault.class.getSimpleName();
   }
 
+  /**
+   * Lower than any source an application or server defines (MicroProfile Config's own start at 100), but not
+   * {@code Integer.MIN_VALUE}: Payara sorts config sources by {@code -(a.getOrdinal() - b.getOrdinal())}, which
+   * overflows for {@code Integer.MIN_VALUE} and put this source first, above the deployment's own settings.
+   */
   @Override
   public int getOrdinal() {
-    return Integer.MIN_VALUE;
+    return 1;
   }
 }
