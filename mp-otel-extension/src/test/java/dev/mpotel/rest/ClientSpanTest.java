@@ -95,7 +95,7 @@ class ClientSpanTest {
   void anAsyncRequestWhoseConnectionFailsEndsItsSpanAsAnError() throws Exception {
     String closed = "http://127.0.0.1:" + closedPort() + "/nobody";
 
-    try (ResteasyContext.CloseableContext request = servingARequest()) {
+    try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(client)) {
       assertThatThrownBy(() -> client.target(closed).request().async().get().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class);
     }
@@ -111,7 +111,7 @@ class ClientSpanTest {
   void anAsyncRequestMadeWhileServingARequestIsAChildOfTheSpanCurrentWhereItWasMade() throws Exception {
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
-    try (ResteasyContext.CloseableContext request = servingARequest(); Scope ignored = parent.makeCurrent()) {
+    try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(client); Scope ignored = parent.makeCurrent()) {
       Response response = client.target(server.base() + "/async").request().async().get().get(10, TimeUnit.SECONDS);
       response.close();
     } finally {
@@ -129,17 +129,6 @@ class ClientSpanTest {
       assertThat(RestEasyThreadContext.addToCurrentRequest(new Object())).isFalse();
       assertThat(ResteasyContext.getContextData(ThreadContexts.class)).isNull();
     }
-  }
-
-  /**
-   * What RESTEasy's server does for every request (a level of context data for the request) and what
-   * {@link ServerSpanFilter} then does: add mp-otel's context carrier to the request's thread contexts.
-   */
-  private ResteasyContext.CloseableContext servingARequest() {
-    ResteasyContext.CloseableContext request = ResteasyContext.addCloseableContextDataLevel();
-    assertThat(RestEasyThreadContext.addToCurrentRequest(client)).isTrue();
-    assertThat(ResteasyContext.getContextData(ThreadContexts.class).getThreadContexts()).hasSize(1);
-    return request;
   }
 
   @Test

@@ -19,19 +19,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.resteasy.core.ResteasyContext;
+import org.jboss.resteasy.spi.concurrent.ThreadContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * MicroProfile Rest Client methods returning a {@code CompletionStage}, on RESTEasy's implementation, with
- * mp-otel registered through its {@code RestClientListener} only: the client span is a child of the span
- * current where the method was called, although the request runs on another thread.
+ * MicroProfile Rest Client methods returning a {@code CompletionStage}, on RESTEasy's implementation (the one
+ * of WildFly and Open Liberty), with mp-otel registered through its {@code RestClientListener} only. Made while
+ * serving a Jakarta REST request, the client span is a child of the span current where the method was called,
+ * although the request runs on another thread; building a client leaves nothing of the application on the
+ * building thread.
  */
 class RestClientAsyncTest {
 
@@ -65,12 +73,13 @@ class RestClientAsyncTest {
   }
 
   @Test
-  void aCompletionStageCallIsAChildOfTheSpanCurrentWhereTheMethodWasCalled() throws Exception {
-    Orders orders = RestClientBuilder.newBuilder().baseUri(URI.create(server.base())).build(Orders.class);
+  void aCompletionStageCallMadeWhileServingARequestIsAChildOfTheSpanCurrentWhereTheMethodWasCalled() throws Exception {
+    RestClientBuilder builder = RestClientBuilder.newBuilder();
+    Orders orders = builder.baseUri(URI.create(server.base())).build(Orders.class);
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
     CompletionStage<Response> stage;
-    try (Scope ignored = parent.makeCurrent()) {
+    try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(builder); Scope ignored = parent.makeCurrent()) {
       stage = orders.list();
     } finally {
       parent.end();
@@ -85,10 +94,11 @@ class RestClientAsyncTest {
 
   @Test
   void theCallersContextIsGoneFromTheClientThreadOnceTheCallIsOver() throws Exception {
-    Orders orders = RestClientBuilder.newBuilder().baseUri(URI.create(server.base())).build(Orders.class);
+    RestClientBuilder builder = RestClientBuilder.newBuilder();
+    Orders orders = builder.baseUri(URI.create(server.base())).build(Orders.class);
     Span parent = container.select(Tracer.class).spanBuilder("caller").startSpan();
     Context[] afterwards = new Context[1];
-    try (Scope ignored = parent.makeCurrent()) {
+    try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(builder); Scope ignored = parent.makeCurrent()) {
       orders.list().thenAccept(response -> response.close()).toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       parent.end();
@@ -102,14 +112,47 @@ class RestClientAsyncTest {
 
   @Test
   void aCompletionStageCallWhoseConnectionFailsEndsItsSpanAsAnError() throws Exception {
-    Orders unreachable = RestClientBuilder.newBuilder().baseUri(URI.create("http://127.0.0.1:" + closedPort())).build(Orders.class);
+    RestClientBuilder builder = RestClientBuilder.newBuilder();
+    Orders unreachable = builder.baseUri(URI.create("http://127.0.0.1:" + closedPort())).build(Orders.class);
 
-    assertThatThrownBy(() -> unreachable.list().toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(builder)) {
+      assertThatThrownBy(() -> unreachable.list().toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
 
     awaitClientSpans(1);
     SpanData span = clientSpans().get(0);
     assertThat(span.hasEnded()).isTrue();
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(span.getAttributes().get(ErrorAttributes.ERROR_TYPE)).isNotNull();
+  }
+
+  /**
+   * RESTEasy stores the interceptor factories of a client in the context data of the thread that builds it,
+   * which outside a request nobody clears: mp-otel registers none there, so nothing of the application stays
+   * on a server thread. A call made outside a request still gets its client span, in a trace of its own.
+   */
+  @Test
+  void buildingAClientOutsideARequestLeavesNothingOnTheThreadAndItsCallsAreStillTraced() throws Exception {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Object leftOver = thread.submit(() -> {
+        RestClientBuilder.newBuilder().baseUri(URI.create(server.base())).build(Orders.class).list().toCompletableFuture().get(10, TimeUnit.SECONDS).close();
+        Map<Class<?>, Object> data = ResteasyContext.getContextDataMap(false);
+        return data == null ? null : data.get(ThreadContexts.class);
+      }).get(20, TimeUnit.SECONDS);
+
+      assertThat(leftOver).isNull();
+    } finally {
+      thread.shutdownNow();
+    }
+    awaitClientSpans(1);
+    assertThat(clientSpans().get(0).getParentSpanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void onlyRestEasysThreadKeepingBuilderGoesWithoutTheInterceptorFactory() {
+    assertThat(RestClientTelemetryListener.keepsInterceptorFactoriesOnTheThread(RestClientBuilder.newBuilder())).isTrue();
+    RestClientBuilder other = (RestClientBuilder) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RestClientBuilder.class}, (proxy, method, args) -> null);
+    assertThat(RestClientTelemetryListener.keepsInterceptorFactoriesOnTheThread(other)).isFalse();
   }
 }
