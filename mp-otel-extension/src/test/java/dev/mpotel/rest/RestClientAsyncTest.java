@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +59,7 @@ class RestClientAsyncTest {
     CompletionStage<String> contextOnTheRequestThread();
   }
 
+  private final List<AutoCloseable> clients = new ArrayList<>();
   private RecordingHttpServer server;
   private TestContainer container;
 
@@ -67,15 +70,25 @@ class RestClientAsyncTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
+    for (AutoCloseable client : clients) {
+      client.close();
+    }
     container.close();
     server.close();
+  }
+
+  /** Builds the client, closed after the test (RESTEasy's proxies are {@code AutoCloseable}). */
+  private Orders build(RestClientBuilder builder) {
+    Orders orders = builder.build(Orders.class);
+    clients.add((AutoCloseable) orders);
+    return orders;
   }
 
   @Test
   void aCompletionStageCallMadeWhileServingARequestIsAChildOfTheSpanCurrentWhereTheMethodWasCalled() throws Exception {
     RestClientBuilder builder = RestClientBuilder.newBuilder();
-    Orders orders = builder.baseUri(URI.create(server.base())).build(Orders.class);
+    Orders orders = build(builder.baseUri(URI.create(server.base())));
     Tracer tracer = container.select(Tracer.class);
     Span parent = tracer.spanBuilder("caller").startSpan();
     CompletionStage<Response> stage;
@@ -95,7 +108,7 @@ class RestClientAsyncTest {
   @Test
   void theCallersContextIsGoneFromTheClientThreadOnceTheCallIsOver() throws Exception {
     RestClientBuilder builder = RestClientBuilder.newBuilder();
-    Orders orders = builder.baseUri(URI.create(server.base())).build(Orders.class);
+    Orders orders = build(builder.baseUri(URI.create(server.base())));
     Span parent = container.select(Tracer.class).spanBuilder("caller").startSpan();
     Context[] afterwards = new Context[1];
     try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(builder); Scope ignored = parent.makeCurrent()) {
@@ -113,7 +126,7 @@ class RestClientAsyncTest {
   @Test
   void aCompletionStageCallWhoseConnectionFailsEndsItsSpanAsAnError() throws Exception {
     RestClientBuilder builder = RestClientBuilder.newBuilder();
-    Orders unreachable = builder.baseUri(URI.create("http://127.0.0.1:" + closedPort())).build(Orders.class);
+    Orders unreachable = build(builder.baseUri(URI.create("http://127.0.0.1:" + closedPort())));
 
     try (ResteasyContext.CloseableContext request = RestEasyRequests.servingARequest(builder)) {
       assertThatThrownBy(() -> unreachable.list().toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
@@ -136,7 +149,7 @@ class RestClientAsyncTest {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
       Object leftOver = thread.submit(() -> {
-        RestClientBuilder.newBuilder().baseUri(URI.create(server.base())).build(Orders.class).list().toCompletableFuture().get(10, TimeUnit.SECONDS).close();
+        build(RestClientBuilder.newBuilder().baseUri(URI.create(server.base()))).list().toCompletableFuture().get(10, TimeUnit.SECONDS).close();
         Map<Class<?>, Object> data = ResteasyContext.getContextDataMap(false);
         return data == null ? null : data.get(ThreadContexts.class);
       }).get(20, TimeUnit.SECONDS);
