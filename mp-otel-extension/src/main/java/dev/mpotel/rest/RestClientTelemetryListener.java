@@ -30,7 +30,7 @@ public class RestClientTelemetryListener implements RestClientListener {
     if (!keepsInterceptorFactoriesOnTheThread(builder) && !builder.getConfiguration().isRegistered(RestClientContextPropagation.class)) {
       builder.register(RestClientContextPropagation.class);
     }
-    if (TelemetryFeature.isJersey(builder.getConfiguration()) && !builder.getConfiguration().isRegistered(JerseyClientFailures.class)) {
+    if (TelemetryFeature.isJerseyClient(builder.getConfiguration()) && !builder.getConfiguration().isRegistered(JerseyClientFailures.class)) {
       builder.register(JerseyClientFailures.class);
     }
   }

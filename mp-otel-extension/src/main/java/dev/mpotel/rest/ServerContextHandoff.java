@@ -6,7 +6,8 @@ import io.opentelemetry.context.Context;
  * Hands the server span's context from the request filter to {@link ServerContextInterceptor} on the
  * same thread, for resource methods that complete asynchronously: the interceptor makes it current
  * around the method and closes that scope on the thread that opened it, however the response is later
- * written.
+ * written. On Jersey, {@link JerseyResourceMethodScope} takes it first, which also covers resource
+ * classes that Jersey creates without CDI.
  */
 final class ServerContextHandoff {
 

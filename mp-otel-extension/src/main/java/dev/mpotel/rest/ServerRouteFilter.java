@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs once a resource method is matched: gives the server span that {@link ServerSpanFilter} started
  * its {@code http.route} (context root, application path and {@code @Path} template) and the name
  * {@code {method} {route}}, which {@code http.server.request.duration} also carries; for an asynchronous
- * method, hands the span's context to {@link ServerContextInterceptor}.
+ * method, hands the span's context to {@link ServerContextInterceptor} or {@link JerseyResourceMethodScope}.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(Priorities.AUTHENTICATION - 1000)

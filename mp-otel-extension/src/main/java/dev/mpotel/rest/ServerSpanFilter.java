@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * makes the incoming baggage current) and makes it current on the request thread; a request that matches
  * no resource keeps the name {@code {method}} and no {@code http.route}, as the semantic conventions say.
  * Once a resource method is matched, {@link ServerRouteFilter} adds the route and, for an asynchronous
- * method, moves the scope to {@link ServerContextInterceptor}. The response filter, which runs on the
+ * method, moves the scope to {@link ServerContextInterceptor} (or, on Jersey, {@link JerseyResourceMethodScope}). The response filter, which runs on the
  * request thread for a synchronous response, closes the scope, and ends the span on whatever thread
  * writes the response. No scope ever crosses a thread.
  */
@@ -77,7 +77,8 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
 
   /**
    * The matched resource method completes asynchronously: its scope moves from this request thread to
-   * {@link ServerContextInterceptor}, which opens it around the method.
+   * {@link ServerContextInterceptor} or {@link JerseyResourceMethodScope}, whichever runs first, which
+   * opens it around the method.
    */
   static void handOffToAsyncMethod(ServerExchange exchange) {
     if (exchange.closeScope()) {

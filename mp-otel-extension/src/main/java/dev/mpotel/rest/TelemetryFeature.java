@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers the server filters or the client filter, whichever fits, and on a Jersey client also Jersey's hooks for
- * failed connections ({@link JerseyClientFailures}) and for the caller's context ({@link JerseyCallerContext}). Found through
+ * Registers the server filters or the client filter, whichever fits; on a Jersey server also Jersey's hook around
+ * resource methods ({@link JerseyResourceMethodScope}), on a Jersey client Jersey's hooks for failed connections
+ * ({@link JerseyClientFailures}) and for the caller's context ({@link JerseyCallerContext}). Found through
  * {@code META-INF/services/jakarta.ws.rs.core.Feature} by runtimes that implement Jakarta REST 3.1's
  * service discovery (Jersey); RESTEasy reads {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
  * Registering twice is harmless: a filter already registered is skipped.
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.FeatureContext;
 public class TelemetryFeature implements Feature {
 
   private static final String JERSEY_POST_INVOCATION_SPI = "org.glassfish.jersey.client.spi.PostInvocationInterceptor";
+  private static final String JERSEY_APPLICATION_EVENT_SPI = "org.glassfish.jersey.server.monitoring.ApplicationEventListener";
 
   @Override
   public boolean configure(FeatureContext context) {
@@ -26,12 +28,15 @@ public class TelemetryFeature implements Feature {
       if (!configuration.isRegistered(ServerRouteFilter.class)) {
         context.register(ServerRouteFilter.class);
       }
+      if (isJerseyServer(configuration) && !configuration.isRegistered(JerseyResourceMethodScope.class)) {
+        context.register(JerseyResourceMethodScope.class);
+      }
       return true;
     }
     if (!configuration.isRegistered(ClientSpanFilter.class)) {
       context.register(ClientSpanFilter.class);
     }
-    if (isJersey(configuration)) {
+    if (isJerseyClient(configuration)) {
       if (!configuration.isRegistered(JerseyClientFailures.class)) {
         context.register(JerseyClientFailures.class);
       }
@@ -43,12 +48,21 @@ public class TelemetryFeature implements Feature {
   }
 
   /** A Jersey client whose failure hook this class's loader can see (never true on RESTEasy). */
-  static boolean isJersey(Configuration configuration) {
+  static boolean isJerseyClient(Configuration configuration) {
+    return isJersey(configuration, JERSEY_POST_INVOCATION_SPI);
+  }
+
+  /** A Jersey server whose event listener SPI this class's loader can see (never true on RESTEasy). */
+  static boolean isJerseyServer(Configuration configuration) {
+    return isJersey(configuration, JERSEY_APPLICATION_EVENT_SPI);
+  }
+
+  private static boolean isJersey(Configuration configuration, String spi) {
     if (!configuration.getClass().getName().startsWith("org.glassfish.jersey.")) {
       return false;
     }
     try {
-      Class.forName(JERSEY_POST_INVOCATION_SPI, false, TelemetryFeature.class.getClassLoader());
+      Class.forName(spi, false, TelemetryFeature.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
