@@ -47,7 +47,7 @@ public final class RestEasyGlobalFactory {
       }
       Method clear = factoryType.getMethod("clearInstanceIfEqual", factoryType);
       clear.invoke(null, instance);
-      LOG.log(Level.INFO, "mp-otel released RESTEasy''s JVM-wide provider factory {0}, which held this application''s providers", instance);
+      LOG.log(Level.FINE, "mp-otel cleared RESTEasy''s JVM-wide provider factory {0}, which had this application''s providers registered", instance);
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false; // not RESTEasy, or its SPI is not visible to applications
