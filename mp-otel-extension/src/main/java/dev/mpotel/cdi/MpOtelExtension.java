@@ -82,13 +82,17 @@ public class MpOtelExtension implements Extension {
 
   /**
    * After every context is destroyed: what beans recorded in their {@code @PreDestroy} is exported too,
-   * within {@code mpotel.shutdown.timeout}.
+   * within {@code mpotel.shutdown.timeout}. Then RESTEasy's JVM-wide provider factory is let go of if it holds this
+   * application's providers ({@link dev.mpotel.rest.RestEasyGlobalFactory}).
    */
   void shutdown(@Observes BeforeShutdown event) {
     TelemetrySdk sdk = telemetry;
     telemetry = null;
     if (sdk != null) {
       sdk.close();
+    }
+    if (jakartaRest) {
+      dev.mpotel.rest.RestEasyGlobalFactory.releaseIfItHoldsThisApplication();
     }
   }
 }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.FeatureContext;
  * resource methods ({@link JerseyResourceMethodScope}), on a Jersey client Jersey's hooks for failed connections
  * ({@link JerseyClientFailures}) and for the caller's context ({@link JerseyCallerContext}). Found through
  * {@code META-INF/services/jakarta.ws.rs.core.Feature} by runtimes that implement Jakarta REST 3.1's
- * service discovery (Jersey); RESTEasy reads {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
+ * service discovery (Jersey, and RESTEasy 6.2 on the server only); RESTEasy's client reads
+ * {@code META-INF/services/jakarta.ws.rs.ext.Providers} only (see {@link RestEasyGlobalFactory}).
  * Registering twice is harmless: a filter already registered is skipped.
  */
 public class TelemetryFeature implements Feature {
