@@ -15,8 +15,9 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * <p>Jersey instantiates a resource class that is not a CDI bean itself, and no CDI interceptor runs on
  * it. That is the case of every root resource class without a bean-defining annotation in an archive
  * without {@code beans.xml} (Payara: a war whose {@code beans.xml} is missing or misplaced, such as the
- * TCK's), where RESTEasy on WildFly would still make it a bean. This listener takes the context that
- * {@link ServerRouteFilter} hands off ({@link ServerContextHandoff}) at {@code RESOURCE_METHOD_START},
+ * TCK's), where RESTEasy on WildFly would still make it a bean. It is also the only hook on the thread of a
+ * {@code @ManagedAsync} method, which Jersey runs on its managed executor. This listener takes the context that
+ * {@link ServerRouteFilter} hands off (kept in the request's {@link ServerExchange}) at {@code RESOURCE_METHOD_START},
  * before any interceptor of the resource could, so that the context is made current once whichever way
  * the resource was created. Registered by {@link TelemetryFeature} on Jersey servers only (Payara); the
  * class is never loaded elsewhere, since it needs Jersey's server monitoring SPI.
@@ -42,7 +43,7 @@ public final class JerseyResourceMethodScope implements ApplicationEventListener
     public void onEvent(RequestEvent event) {
       switch (event.getType()) {
         case RESOURCE_METHOD_START:
-          start();
+          start(event.getContainerRequest().getProperty(ServerSpanFilter.EXCHANGE));
           break;
         case RESOURCE_METHOD_FINISHED:
           finish();
@@ -52,8 +53,13 @@ public final class JerseyResourceMethodScope implements ApplicationEventListener
       }
     }
 
-    void start() {
-      Context context = ServerContextHandoff.take();
+    /**
+     * Takes the handed-off context from the request, not from the thread: a {@code @ManagedAsync} method
+     * runs on Jersey's executor, where nothing of the request thread is found.
+     */
+    void start(Object exchange) {
+      ServerContextHandoff.clear();
+      Context context = exchange instanceof ServerExchange ? ((ServerExchange) exchange).takeHandOff() : null;
       if (context != null && scope == null) {
         scope = context.makeCurrent();
       }

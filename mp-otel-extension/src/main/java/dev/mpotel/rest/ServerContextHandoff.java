@@ -11,21 +11,25 @@ import io.opentelemetry.context.Context;
  */
 final class ServerContextHandoff {
 
-  private static final ThreadLocal<Context> PENDING = new ThreadLocal<>();
+  private static final ThreadLocal<ServerExchange> PENDING = new ThreadLocal<>();
 
   private ServerContextHandoff() {}
 
-  static void offer(Context context) {
-    PENDING.set(context);
+  static void offer(ServerExchange exchange) {
+    PENDING.set(exchange);
   }
 
-  /** The context offered on this thread, removed so that it is used once. */
+  /**
+   * The context offered on this thread, removed so that it is used once; {@code null} also when
+   * {@link JerseyResourceMethodScope} already took it from the request.
+   */
   static Context take() {
-    Context context = PENDING.get();
-    if (context != null) {
-      PENDING.remove();
+    ServerExchange exchange = PENDING.get();
+    if (exchange == null) {
+      return null;
     }
-    return context;
+    PENDING.remove();
+    return exchange.takeHandOff();
   }
 
   static void clear() {

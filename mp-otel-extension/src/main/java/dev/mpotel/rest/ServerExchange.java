@@ -15,6 +15,7 @@ final class ServerExchange {
   private final ServerRequest request;
   private final Context context;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final AtomicBoolean handedOff = new AtomicBoolean();
   private Scope scope;
   private Thread scopeThread;
 
@@ -44,6 +45,19 @@ final class ServerExchange {
     scopeThread = null;
     open.close();
     return true;
+  }
+
+  /** The scope moves to the resource method, which {@link #takeHandOff()} once. */
+  void handOff() {
+    handedOff.set(true);
+  }
+
+  /**
+   * The context to make current around an asynchronous resource method, once: {@code null} when it was
+   * not handed off or was already taken.
+   */
+  Context takeHandOff() {
+    return handedOff.compareAndSet(true, false) ? context : null;
   }
 
   void end(ContainerResponseContext response, Throwable error) {

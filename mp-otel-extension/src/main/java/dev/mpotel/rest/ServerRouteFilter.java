@@ -11,13 +11,16 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs once a resource method is matched: gives the server span that {@link ServerSpanFilter} started
  * its {@code http.route} (context root, application path and {@code @Path} template) and the name
  * {@code {method} {route}}, which {@code http.server.request.duration} also carries; for an asynchronous
- * method, hands the span's context to {@link ServerContextInterceptor} or {@link JerseyResourceMethodScope}.
+ * method (including Jersey's {@code @ManagedAsync}), hands the span's context to
+ * {@link ServerContextInterceptor} or {@link JerseyResourceMethodScope}.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(Priorities.AUTHENTICATION - 1000)
@@ -28,6 +31,7 @@ public class ServerRouteFilter implements ContainerRequestFilter {
   @Context private ResourceInfo resourceInfo;
 
   private final Routes routes = new Routes();
+  private final Map<Method, MethodDispatch> dispatches = new ConcurrentHashMap<>();
 
   @Override
   public void filter(ContainerRequestContext requestContext) {
@@ -43,8 +47,9 @@ public class ServerRouteFilter implements ContainerRequestFilter {
       ServerExchange exchange = (ServerExchange) property;
       String route = routes.route(requestContext.getUriInfo().getBaseUri().getRawPath(), resourceInfo.getResourceClass(), method);
       HttpServerRoute.update(exchange.context(), HttpServerRouteSource.CONTROLLER, route);
-      if (ServerSpanFilter.isAsync(method)) {
-        ServerSpanFilter.handOffToAsyncMethod(exchange);
+      MethodDispatch dispatch = dispatches.computeIfAbsent(method, MethodDispatch::of);
+      if (dispatch != MethodDispatch.SYNC) {
+        ServerSpanFilter.handOffToAsyncMethod(exchange, dispatch == MethodDispatch.ASYNC);
       }
     } catch (RuntimeException | LinkageError e) {
       InstrumentationLookup.reportOnce(FAILED, "name a server span after its route", e);

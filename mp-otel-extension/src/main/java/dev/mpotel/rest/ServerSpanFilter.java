@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * makes the incoming baggage current) and makes it current on the request thread; a request that matches
  * no resource keeps the name {@code {method}} and no {@code http.route}, as the semantic conventions say.
  * Once a resource method is matched, {@link ServerRouteFilter} adds the route and, for an asynchronous
- * method, moves the scope to {@link ServerContextInterceptor} (or, on Jersey, {@link JerseyResourceMethodScope}). The response filter, which runs on the
+ * method, moves the scope to {@link ServerContextInterceptor} (or, on Jersey, {@link JerseyResourceMethodScope}, which
+ * also covers {@code @ManagedAsync} methods that run on another thread). The response filter, which runs on the
  * request thread for a synchronous response, closes the scope, and ends the span on whatever thread
  * writes the response. No scope ever crosses a thread.
  */
@@ -78,13 +79,17 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
   /**
    * The matched resource method completes asynchronously: its scope moves from this request thread to
    * {@link ServerContextInterceptor} or {@link JerseyResourceMethodScope}, whichever runs first, which
-   * opens it around the method.
+   * opens it around the method. The interceptor finds it on this thread, only when the method runs on
+   * it ({@code onThisThread}); Jersey's listener finds it in the request, on whatever thread the method runs.
    */
-  static void handOffToAsyncMethod(ServerExchange exchange) {
+  static void handOffToAsyncMethod(ServerExchange exchange, boolean onThisThread) {
     if (exchange.closeScope()) {
       OPEN_ON_THIS_THREAD.remove();
     }
-    ServerContextHandoff.offer(exchange.context());
+    exchange.handOff();
+    if (onThisThread) {
+      ServerContextHandoff.offer(exchange);
+    }
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ManagedAsync;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Asynchronous resource methods on Jersey's server (Payara's), for a resource class that Jersey creates itself
  * (not a CDI bean, so no CDI interceptor runs on it), with nothing registered by hand: the server span is
  * current inside the method, no scope is left open on the request thread, and the span ends when the response
- * is written on another thread. Jersey runs in memory ({@link ApplicationHandler#apply}); runs in its own
+ * is written on another thread, also for methods that Jersey runs on its managed executor ({@code @ManagedAsync}),
+ * whichever way they answer. Jersey runs in memory ({@link ApplicationHandler#apply}); runs in its own
  * surefire execution, without RESTEasy on the class path.
  */
 class JerseyServerAsyncTest {
@@ -62,6 +64,23 @@ class JerseyServerAsyncTest {
       Context.taskWrapping(WORKERS).execute(() -> response.resume(inMethod + "/" + Span.current().getSpanContext().getSpanId()));
     }
 
+    /** Jersey runs it on its managed executor; the request thread returns before it does. */
+    @GET
+    @Path("managed")
+    @ManagedAsync
+    public String managed() {
+      String inMethod = Span.current().getSpanContext().getSpanId();
+      return inMethod + "/" + inMethod;
+    }
+
+    @GET
+    @Path("managed-suspended")
+    @ManagedAsync
+    public void managedSuspended(@Suspended AsyncResponse response) {
+      String inMethod = Span.current().getSpanContext().getSpanId();
+      Context.taskWrapping(WORKERS).execute(() -> response.resume(inMethod + "/" + Span.current().getSpanContext().getSpanId()));
+    }
+
     @GET
     @Path("sync")
     public String sync() {
@@ -85,7 +104,7 @@ class JerseyServerAsyncTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stage", "suspended", "sync"})
+  @ValueSource(strings = {"stage", "suspended", "sync", "managed", "managed-suspended"})
   void theServerSpanIsCurrentInTheMethodAndItsTaskAndNoScopeOutlivesTheRequest(String path) throws Exception {
     ContainerRequest request =
         new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/async/" + path), "GET", null, new MapPropertiesDelegate(), jersey.getConfiguration());
