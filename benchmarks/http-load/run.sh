@@ -170,9 +170,10 @@ run_one() {
   local opts="$BASE_OPTS -Djboss.socket.binding.port-offset=$offset"
   local -a env_vars=()
 
-  # A Collector per run: its log holds only this run's spans.
+  # A Collector per run: its log holds only this run's spans (the Collector appends to a log it finds, so a
+  # log left by an earlier invocation of this script is removed first).
   local col=$OUT/collector-$config-$round
-  mkdir -p "$col"
+  rm -rf "$col" && mkdir -p "$col"
   cat > "$col/otelcol.yaml" <<YAML
 receivers:
   otlp:
