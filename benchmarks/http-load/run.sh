@@ -4,13 +4,22 @@
 #   off    hello.war with mp-otel in WEB-INF/lib, telemetry off (the default: otel.sdk.disabled=true)
 #   on     the same war, telemetry on: 100% sampling, traces, metrics and logs over OTLP to a real Collector
 #   agent  hello.war without mp-otel, OpenTelemetry Java agent 2.33.1 (its defaults: traces, metrics, logs)
+# Decomposition of `on` (not run by default; name them in CONFIGS):
+#   on-traces     as on, but only traces exported (otel.metrics.exporter=none, otel.logs.exporter=none)
+#   on-unsampled  as on, but sampler always_off: no span recorded or exported; metrics and logs as on
+#   on-noexport   as on, but every exporter none: with SDK 1.68 spans are then no-ops and the meter provider
+#                 has no reader, so what is left is mp-otel's filters and the Instrumenter around them
 # For each run: WildFly start, deploy time (server.log WFLYSRV0027 -> WFLYSRV0010), a warm-up, a measured
 # wrk run (throughput, p50, p99), server CPU per request, and the spans that reached the Collector.
+# Server CPU per request is also split by WildFly thread (request workers, Undertow I/O, GC, JIT, the SDK's
+# export threads, the rest), with the young GCs in the measured run and the Collector's CPU per request.
 #
 # Usage: benchmarks/http-load/run.sh [rounds=3] [warmup_seconds=10] [measure_seconds=20] [connections=16]
 # Needs: wrk (Debian: apt-get install wrk), a JDK, the Collector (same lookup as the tests).
 # Output: benchmarks/http-load/target/run/results.tsv and a Markdown summary on stdout.
 # CONFIGS="on off" runs only those; JFR=1 also records a JFR profile of each measured run.
+# BEFORE_WAR=path/to/hello.war (a war built from another commit) adds configurations named like the others with
+# "-before" appended (for example on-before), which deploy that war instead: before and after a change, in one run.
 set -euo pipefail
 
 ROUNDS=${1:-3}
@@ -74,6 +83,61 @@ log_ms() { # HH:MM:SS,mmm -> ms of the day
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# Per-thread CPU ticks of a process: tid, user ticks, system ticks, thread name (tab-separated).
+thread_ticks() {
+  python3 - "$1" <<'PY'
+import os, sys
+pid = sys.argv[1]
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+    except OSError:
+        continue
+    name = stat[stat.index("(") + 1:stat.rindex(")")]
+    fields = stat[stat.rindex(")") + 2:].split()
+    print(f"{tid}\t{int(fields[11])}\t{int(fields[12])}\t{name}")
+PY
+}
+
+# The ticks between two thread_ticks snapshots, by kind of thread, in microseconds per request:
+# workers io gc jit export other, then the system (kernel) part of all threads (tab-separated); the
+# per-thread detail (ticks, user ticks, system ticks, kind, name) goes to $4.
+thread_split() {
+  python3 - "$1" "$2" "$3" "$CLK_TCK" "$4" <<'PY'
+import sys
+before_file, after_file, requests, hz, detail = sys.argv[1:6]
+def load(f):
+    rows = (l.rstrip("\n").split("\t") for l in open(f) if l.strip())
+    return {r[0]: (int(r[1]), int(r[2]), r[3]) for r in rows}
+before, after = load(before_file), load(after_file)
+def kind(name):
+    if name.startswith("default task"): return "workers"
+    if name.startswith("default I/O"): return "io"
+    if name.startswith(("GC Thread", "G1 ")): return "gc"
+    if name.startswith(("C1 Compiler", "C2 Compiler")): return "jit"
+    if name.startswith(("BatchSpanProces", "PeriodicMetricR", "BatchLogRecordP", "HttpClient-", "jdkhttp-", "OkHttp")): return "export"
+    return "other"
+kinds = ["workers", "io", "gc", "jit", "export", "other"]
+ticks = {k: 0 for k in kinds}
+system = 0
+per_name = {}
+for tid, (u1, s1, name) in after.items():
+    u0, s0, _ = before.get(tid, (0, 0, name))
+    ticks[kind(name)] += u1 - u0 + s1 - s0
+    system += s1 - s0
+    u, s = per_name.get(name, (0, 0))
+    per_name[name] = (u + u1 - u0, s + s1 - s0)
+with open(detail, "w") as out:
+    for name, (u, s) in sorted(per_name.items(), key=lambda e: -sum(e[1])):
+        if u + s:
+            out.write(f"{u + s}\t{u}\t{s}\t{kind(name)}\t{name}\n")
+n = int(requests)
+print("\t".join(f"{t / int(hz) * 1e6 / n:.0f}" for t in [ticks[k] for k in kinds] + [system]))
+PY
+}
+
+young_gcs() { jstat -gc "$1" | awk 'NR == 2 { for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i } NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i }'; }
+
 mkdir -p "$OUT/dl"
 echo "Building the war and fetching WildFly $WILDFLY_VERSION and the agent $AGENT_VERSION ..." >&2
 (cd "$ROOT" && ./mvnw -B -q -pl benchmarks/http-load -am package -DskipTests)
@@ -86,10 +150,11 @@ OTELCOL=$(collector_binary)
 
 # The two wars: with mp-otel (as built) and without (the same war, WEB-INF/lib removed).
 cp "$HERE/target/hello.war" "$OUT/hello-mpotel.war"
+if [[ -n "${BEFORE_WAR:-}" ]]; then cp "$BEFORE_WAR" "$OUT/hello-before.war"; fi
 rm -rf "$OUT/plain" && mkdir -p "$OUT/plain" && (cd "$OUT/plain" && jar xf "$OUT/hello-mpotel.war" && rm -rf WEB-INF/lib && jar cf "$OUT/hello-plain.war" .)
 CLK_TCK=$(getconf CLK_TCK)
 
-echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tcpu_us_per_req\trequests\tspans\trss_mib" > "$OUT/results.tsv"
+echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tyoung_gcs\tcollector_us" > "$OUT/results.tsv"
 
 run_one() {
   local config=$1 round=$2
@@ -105,9 +170,10 @@ run_one() {
   local opts="$BASE_OPTS -Djboss.socket.binding.port-offset=$offset"
   local -a env_vars=()
 
-  # A Collector per run: its log holds only this run's spans.
+  # A Collector per run: its log holds only this run's spans (the Collector appends to a log it finds, so a
+  # log left by an earlier invocation of this script is removed first).
   local col=$OUT/collector-$config-$round
-  mkdir -p "$col"
+  rm -rf "$col" && mkdir -p "$col"
   cat > "$col/otelcol.yaml" <<YAML
 receivers:
   otlp:
@@ -128,18 +194,34 @@ YAML
   "$OTELCOL" --config="file:$col/otelcol.yaml" > "$col/otelcol.out" 2>&1 &
   local col_pid=$!
 
-  case $config in
+  local variant=$config
+  if [[ "$config" == *-before ]]; then
+    [[ -n "${BEFORE_WAR:-}" ]] || { echo "$config needs BEFORE_WAR" >&2; exit 1; }
+    variant=${config%-before}
+  fi
+  case $variant in
     none) ;;
     off) war=hello-mpotel.war ;;
     on)
       war=hello-mpotel.war
       opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http -Dotel.traces.sampler=always_on"
       ;;
+    on-traces|on-unsampled|on-noexport)
+      war=hello-mpotel.war
+      opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http"
+      case $variant in
+        on-traces) opts="$opts -Dotel.traces.sampler=always_on -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
+        on-unsampled) opts="$opts -Dotel.traces.sampler=always_off" ;;
+        on-noexport) opts="$opts -Dotel.traces.sampler=always_on -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
+      esac
+      ;;
     agent)
       opts="$opts -javaagent:$AGENT_JAR"
       env_vars=(OTEL_SERVICE_NAME=hello "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$otlp_http")
       ;;
   esac
+
+  if [[ "$config" == *-before ]]; then war=hello-before.war; fi
 
   local t0; t0=$(date +%s%3N)
   env ${env_vars[@]+"${env_vars[@]}"} JAVA_OPTS="$opts" "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
@@ -169,9 +251,15 @@ YAML
   if [[ -n "${JFR:-}" ]]; then # JFR=1: record the measured run (a profile, not for the figures)
     jcmd "$pid" JFR.start name=load settings=profile duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
   fi
+  local ygc0; ygc0=$(young_gcs "$pid")
+  thread_ticks "$pid" > "$wf/threads-before.tsv"
   local cpu0; cpu0=$(cpu_ticks "$pid")
+  local col0; col0=$(cpu_ticks "$col_pid")
   wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency "$url" > "$wf/wrk.txt"
   local cpu1; cpu1=$(cpu_ticks "$pid")
+  local col1; col1=$(cpu_ticks "$col_pid")
+  thread_ticks "$pid" > "$wf/threads-after.tsv"
+  local ygc1; ygc1=$(young_gcs "$pid")
   local rss; rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
 
   local rps p50 p99 requests warm_requests
@@ -182,6 +270,10 @@ YAML
   warm_requests=$(awk '/requests in/ {print $1}' "$wf/wrk-warmup.txt")
   local cpu_us
   cpu_us=$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  local col_us
+  col_us=$(awk -v t=$((col1 - col0)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  local split
+  split=$(thread_split "$wf/threads-before.tsv" "$wf/threads-after.tsv" "$requests" "$OUT/threads-$config-$round.tsv")
 
   # Graceful stop: mp-otel and the agent flush what they hold. Then count what arrived.
   sleep 2
@@ -193,7 +285,7 @@ YAML
   spans=$({ grep -o '"spans": [0-9]*' "$col/received.log" 2>/dev/null || true; } | awk '{s += $2} END {print s + 0}')
   local all_requests=$((requests + warm_requests + 1))
 
-  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$cpu_us\t$all_requests\t$spans\t$rss" >> "$OUT/results.tsv"
+  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$col_us" >> "$OUT/results.tsv"
   echo "$config round $round: start ${start_ms} ms, deploy ${deploy_ms} ms, ${rps} req/s, p99 ${p99} ms, spans ${spans}/${all_requests}" >&2
   rm -rf "$wf"
 }
@@ -212,7 +304,11 @@ for r in rows:
     if r["config"] not in configs:
         configs.append(r["config"])
 cols = [("start_ms", "start (ms)"), ("deploy_ms", "deploy (ms)"), ("rps", "throughput (req/s)"), ("p50_ms", "p50 (ms)"),
-        ("p99_ms", "p99 (ms)"), ("cpu_us_per_req", "server CPU per request (us)"), ("rss_mib", "RSS after load (MiB)")]
+        ("p99_ms", "p99 (ms)"), ("cpu_us_per_req", "server CPU per request (us)"), ("rss_mib", "RSS after load (MiB)"),
+        ("workers_us", "- request threads (us/req)"), ("io_us", "- Undertow I/O threads (us/req)"), ("gc_us", "- GC threads (us/req)"),
+        ("jit_us", "- JIT compiler threads (us/req)"), ("export_us", "- SDK export threads (us/req)"), ("other_us", "- other threads (us/req)"),
+        ("system_us", "of which in the kernel, all threads (us/req)"),
+        ("young_gcs", "young GCs in the measured run"), ("collector_us", "Collector CPU per request (us)")]
 med = {c: {k: statistics.median(float(r[k]) for r in rows if r["config"] == c) for k, _ in cols} for c in configs}
 print("| metric | " + " | ".join(configs) + " |")
 print("|---|" + "---|" * len(configs))
@@ -223,7 +319,9 @@ print("| spans at the Collector / requests | " + " | ".join(
 print()
 def ratio(a, b, k):
     return med[a][k] / med[b][k] if a in med and b in med and med[b][k] else float("nan")
-for a, b in [("on", "off"), ("on", "none"), ("off", "none"), ("agent", "none"), ("on", "agent")]:
+for a, b in [("on", "off"), ("on", "none"), ("off", "none"), ("agent", "none"), ("on", "agent"),
+             ("on-traces", "off"), ("on-unsampled", "off"), ("on-noexport", "off"),
+             ("on", "on-before"), ("on-noexport", "on-noexport-before"), ("on-before", "off")]:
     if a in med and b in med:
         print(f"- {a}/{b}: throughput {ratio(a, b, 'rps'):.3f}, p99 {ratio(a, b, 'p99_ms'):.3f}, "
               f"CPU per request {ratio(a, b, 'cpu_us_per_req'):.3f}, deploy {ratio(a, b, 'deploy_ms'):.3f}, start {ratio(a, b, 'start_ms'):.3f}")

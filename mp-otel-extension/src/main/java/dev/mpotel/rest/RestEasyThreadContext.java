@@ -2,7 +2,6 @@ package dev.mpotel.rest;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -26,7 +25,8 @@ import java.util.function.Supplier;
  * types, nothing happens.
  *
  * <p>On the executor thread the scope is opened and closed around the task; client spans the task started
- * without getting a response (the connection failed) end when it is over ({@link ClientExchange}).
+ * without getting a response (the connection failed) end when it is over ({@link ClientExchange}). A request
+ * that has no {@code ThreadContexts} yet gets one from {@link RestEasyThreadContexts}.
  */
 final class RestEasyThreadContext implements InvocationHandler {
 
@@ -127,14 +127,7 @@ final class RestEasyThreadContext implements InvocationHandler {
           Class<?> resteasyContext = Class.forName(RESTEASY_PACKAGE + "core.ResteasyContext", false, loader);
           Class<?> threadContexts = Class.forName(RESTEASY_PACKAGE + "spi.concurrent.ThreadContexts", false, loader);
           Class<?> threadContext = Class.forName(RESTEASY_PACKAGE + "spi.concurrent.ThreadContext", false, loader);
-          Constructor<?> constructor = threadContexts.getConstructor();
-          Supplier<Object> newThreadContexts = () -> {
-            try {
-              return constructor.newInstance();
-            } catch (ReflectiveOperationException e) {
-              throw new IllegalStateException("cannot create RESTEasy's ThreadContexts", e);
-            }
-          };
+          Supplier<Object> newThreadContexts = new RestEasyThreadContexts(threadContexts, threadContext);
           Object carrier = Proxy.newProxyInstance(threadContext.getClassLoader(), new Class<?>[] {threadContext}, new RestEasyThreadContext());
           return new Binding(runtimeType, resteasyContext.getMethod("computeIfAbsent", Class.class, Supplier.class), threadContexts.getMethod("add", threadContext),
               threadContexts, newThreadContexts, carrier);
