@@ -2,19 +2,19 @@ package dev.mpotel.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Path patterns such as {@code /health,/health/*}: a comma-separated list of paths that start with
  * {@code /}, where {@code *} matches any characters, slashes included; {@code none} is the empty list.
+ * Matching runs on every request and allocates nothing: each pattern is kept as its literal parts.
  */
 public final class PathPatterns {
 
   private static final PathPatterns NONE = new PathPatterns(List.of());
 
-  private final List<Pattern> patterns;
+  private final List<String[]> patterns;
 
-  private PathPatterns(List<Pattern> patterns) {
+  private PathPatterns(List<String[]> patterns) {
     this.patterns = patterns;
   }
 
@@ -37,25 +37,14 @@ public final class PathPatterns {
     if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("none")) {
       return NONE;
     }
-    List<Pattern> patterns = new ArrayList<>();
+    List<String[]> patterns = new ArrayList<>();
     for (String entry : value.split(",")) {
       String path = entry.trim();
       if (path.startsWith("/")) {
-        patterns.add(compile(path));
+        patterns.add(path.split("\\*", -1));
       }
     }
     return new PathPatterns(List.copyOf(patterns));
-  }
-
-  private static Pattern compile(String path) {
-    StringBuilder regex = new StringBuilder();
-    for (String literal : path.split("\\*", -1)) {
-      if (regex.length() > 0) {
-        regex.append(".*");
-      }
-      regex.append(Pattern.quote(literal));
-    }
-    return Pattern.compile(regex.toString().replace("\\Q\\E", ""));
   }
 
   public boolean isEmpty() {
@@ -64,11 +53,37 @@ public final class PathPatterns {
 
   /** Whether any pattern matches the whole path. */
   public boolean matches(String path) {
-    for (Pattern pattern : patterns) {
-      if (pattern.matcher(path).matches()) {
+    for (String[] literals : patterns) {
+      if (matches(literals, path)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The literals between the stars, in order: the first starts the path, the last ends it, and each one
+   * in between is found, leftmost, after the one before it (leftmost is enough when stars are the only
+   * wildcard).
+   */
+  private static boolean matches(String[] literals, String path) {
+    String first = literals[0];
+    if (literals.length == 1) {
+      return path.equals(first);
+    }
+    String last = literals[literals.length - 1];
+    if (!path.startsWith(first) || path.length() < first.length() + last.length()) {
+      return false;
+    }
+    int from = first.length();
+    int end = path.length() - last.length();
+    for (int i = 1; i < literals.length - 1; i++) {
+      int found = path.indexOf(literals[i], from);
+      if (found < 0 || found + literals[i].length() > end) {
+        return false;
+      }
+      from = found + literals[i].length();
+    }
+    return path.startsWith(last, end);
   }
 }

@@ -36,6 +36,20 @@ class PathPatternsTest {
   }
 
   @Test
+  void starsMatchAnyRunIncludingAnEmptyOneAndPartsMustNotOverlap() {
+    PathPatterns patterns = PathPatterns.parse("/a*b*c, /x*x, /*/status/*");
+
+    assertThat(patterns.matches("/abc")).isTrue();
+    assertThat(patterns.matches("/a-b-b-c")).isTrue();
+    assertThat(patterns.matches("/acb")).isFalse();
+    assertThat(patterns.matches("/a-b-")).isFalse();
+    assertThat(patterns.matches("/xx")).isTrue();
+    assertThat(patterns.matches("/x")).as("/x*x needs two x after the slash").isFalse();
+    assertThat(patterns.matches("/v1/status/db")).isTrue();
+    assertThat(patterns.matches("/v1/status")).isFalse();
+  }
+
+  @Test
   void noneExcludesNothing() {
     assertThat(PathPatterns.parse("none").isEmpty()).isTrue();
     assertThat(PathPatterns.parse("none").matches("/health")).isFalse();
