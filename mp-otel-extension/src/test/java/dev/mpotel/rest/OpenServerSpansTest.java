@@ -2,8 +2,8 @@ package dev.mpotel.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mpotel.testing.LogCapture;
+import dev.mpotel.testing.OtlpReceiver;
 import dev.mpotel.testing.TestContainer;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,29 +37,19 @@ class OpenServerSpansTest {
 
   private final ExecutorService requestThread = Executors.newSingleThreadExecutor();
   private final ExecutorService responseThread = Executors.newSingleThreadExecutor();
-  private final StringBuffer exportedTraces = new StringBuffer();
-  private HttpServer collector;
+  private OtlpReceiver collector;
 
-  /** Receives OTLP over HTTP, as a Collector would: what the SDK drops at shutdown never arrives. */
+  /** What the SDK drops at shutdown never arrives at this Collector. */
   @BeforeEach
   void startCollector() throws IOException {
-    collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    collector.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      if (exchange.getRequestURI().getPath().equals("/v1/traces")) {
-        exportedTraces.append(new String(body, StandardCharsets.ISO_8859_1));
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    collector.start();
+    collector = OtlpReceiver.start();
   }
 
   @AfterEach
   void stop() {
     requestThread.shutdownNow();
     responseThread.shutdownNow();
-    collector.stop(0);
+    collector.close();
   }
 
   /** Telemetry on, spans exported over OTLP in batches that only the flush at shutdown sends. */
@@ -69,7 +57,7 @@ class OpenServerSpansTest {
     Map<String, String> settings = new HashMap<>();
     settings.put("otel.sdk.disabled", "false");
     settings.put("otel.service.name", "open-server-spans");
-    settings.put("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort());
+    settings.put("otel.exporter.otlp.endpoint", collector.endpoint());
     settings.put("otel.bsp.schedule.delay", "60s");
     settings.put("otel.metrics.exporter", "none");
     settings.put("otel.logs.exporter", "none");
@@ -108,7 +96,7 @@ class OpenServerSpansTest {
     writer.submit(() -> filter.filter(request, response(200))).get(10, TimeUnit.SECONDS);
     closer.join();
 
-    assertThat(exportedTraces.toString()).as("what the Collector received").contains("/shop/api/orders/" + mode);
+    assertThat(collector.traceBodies()).as("what the Collector received").contains("/shop/api/orders/" + mode);
     assertThat(open.count()).isZero();
   }
 
