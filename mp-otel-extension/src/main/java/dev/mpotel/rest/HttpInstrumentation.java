@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.time.Duration;
 
 /**
  * One container's HTTP instrumentation: the server and client {@link Instrumenter}s built from its
@@ -33,16 +34,19 @@ public class HttpInstrumentation {
   private final Instrumenter<ServerRequest, ContainerResponseContext> server;
   private final Instrumenter<ClientRequestContext, ClientResponseContext> client;
   private final PathPatterns excluded;
+  private final OpenServerSpans openServerSpans = new OpenServerSpans();
+  private final Duration shutdownTimeout;
   private volatile boolean closed;
 
   @Inject
   public HttpInstrumentation(OpenTelemetry openTelemetry, Settings settings) {
-    this(openTelemetry, openTelemetry != OpenTelemetry.noop(), PathPatterns.parse(settings.httpExclude()));
+    this(openTelemetry, openTelemetry != OpenTelemetry.noop(), PathPatterns.parse(settings.httpExclude()), settings.shutdownTimeout());
   }
 
-  HttpInstrumentation(OpenTelemetry openTelemetry, boolean enabled, PathPatterns excluded) {
+  HttpInstrumentation(OpenTelemetry openTelemetry, boolean enabled, PathPatterns excluded, Duration shutdownTimeout) {
     this.enabled = enabled;
     this.excluded = excluded;
+    this.shutdownTimeout = shutdownTimeout;
     ServerRequestAttributes serverAttributes = ServerRequestAttributes.INSTANCE;
     this.server =
         Instrumenter.<ServerRequest, ContainerResponseContext>builder(
@@ -62,10 +66,15 @@ public class HttpInstrumentation {
             .buildClientInstrumenter(ClientRequestAttributes.HEADER_SETTER);
   }
 
-  /** Its container stopped: providers that kept this instance must look the current one up. */
+  /**
+   * Its container stops: providers that kept this instance must look the current one up, and the server spans still
+   * open (requests the server still answers while the application is undeployed) get up to {@code
+   * mpotel.shutdown.timeout} to end. This runs before the SDK shuts down, which happens last, when the container ends.
+   */
   @PreDestroy
   void close() {
     closed = true;
+    openServerSpans.awaitEnded(shutdownTimeout);
   }
 
   boolean closed() {
@@ -75,6 +84,11 @@ public class HttpInstrumentation {
   /** Whether telemetry is on for this container; when off, the filters do nothing at all. */
   boolean enabled() {
     return enabled;
+  }
+
+  /** The server spans started with this instance and not yet ended. */
+  OpenServerSpans openServerSpans() {
+    return openServerSpans;
   }
 
   Instrumenter<ServerRequest, ContainerResponseContext> server() {

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One traced server request, kept in the request's properties: its span's context and, for a
- * synchronous resource, the scope opened on the request thread. The span ends exactly once.
+ * synchronous resource, the scope opened on the request thread. The span ends exactly once; until then it counts
+ * among its instrumentation's {@link OpenServerSpans}, which the container's end waits for.
  */
 final class ServerExchange {
 
@@ -23,6 +24,7 @@ final class ServerExchange {
     this.http = http;
     this.request = request;
     this.context = context;
+    http.openServerSpans().started();
   }
 
   Context context() {
@@ -62,7 +64,11 @@ final class ServerExchange {
 
   void end(ContainerResponseContext response, Throwable error) {
     if (ended.compareAndSet(false, true)) {
-      http.server().end(context, request, response, error);
+      try {
+        http.server().end(context, request, response, error);
+      } finally {
+        http.openServerSpans().ended();
+      }
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.mpotel.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mpotel.sdk.InvalidSettingsException;
+import dev.mpotel.testing.OtlpReceiver;
 import dev.mpotel.testing.TestContainer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -14,15 +14,12 @@ import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.lang.ref.WeakReference;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,35 +46,23 @@ class LifecycleTest {
     }
   }
 
-  private HttpServer receiver;
-  private final AtomicInteger traceRequests = new AtomicInteger();
-  private final StringBuffer traceBodies = new StringBuffer();
+  private OtlpReceiver receiver;
 
   @BeforeEach
   void startReceiver() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      if (exchange.getRequestURI().getPath().equals("/v1/traces")) {
-        traceRequests.incrementAndGet();
-        traceBodies.append(new String(body, StandardCharsets.ISO_8859_1));
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = OtlpReceiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   private Map<String, String> exportingOverOtlp() {
     Map<String, String> settings = new HashMap<>();
     settings.put("otel.sdk.disabled", "false");
     settings.put("otel.service.name", "lifecycle");
-    settings.put("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + receiver.getAddress().getPort());
+    settings.put("otel.exporter.otlp.endpoint", receiver.endpoint());
     settings.put("otel.logs.exporter", "none");
     return settings;
   }
@@ -94,7 +79,7 @@ class LifecycleTest {
     }
 
     // Each container lives well under the 5 s batch delay: its span reaches the receiver through the flush at shutdown.
-    assertThat(traceRequests.get()).isEqualTo(51);
+    assertThat(receiver.traceRequests()).isEqualTo(51);
     awaitTrue(() -> {
       System.gc();
       return sdks.stream().allMatch(ref -> ref.get() == null) && liveThreads() <= baseline;
@@ -120,7 +105,7 @@ class LifecycleTest {
       container.select(Farewell.class).use();
     }
 
-    assertThat(traceBodies.toString()).contains("Farewell.recordGoodbye");
+    assertThat(receiver.traceBodies()).contains("Farewell.recordGoodbye");
   }
 
   @Test

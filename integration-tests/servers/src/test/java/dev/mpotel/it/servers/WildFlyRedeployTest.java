@@ -134,6 +134,13 @@ class WildFlyRedeployTest {
       report("after %d cycles: %s (baseline %s; margins %d threads, %d classes)", CYCLES, after, baseline,
           THREAD_MARGIN, CLASS_MARGIN);
       report("threads by name after the cycles: %s", threadNames());
+      // Read before any check fails, so that a run reports all three.
+      Set<String> answered = new TreeSet<>(traffic.ok);
+      Set<String> traced = awaitTraced(answered);
+      Set<String> lost = new TreeSet<>(answered);
+      lost.removeAll(traced);
+      report("spans: %d of %d requests answered 2xx have their server span at the Collector", answered.size() - lost.size(),
+          answered.size());
       assertThat(after.threads()).as("live threads after %d cycles, baseline %d", CYCLES, baseline.threads())
           .isLessThanOrEqualTo(baseline.threads() + THREAD_MARGIN);
       assertThat(after.classes()).as("loaded classes after %d cycles, baseline %d", CYCLES, baseline.classes())
@@ -143,13 +150,7 @@ class WildFlyRedeployTest {
       assertThat(exporterThreads()).as("OpenTelemetry SDK and sender threads alive after the last undeploy").isEmpty();
 
       // 3. Every request answered with a 2xx has its server span at the Collector: its id is in url.path.
-      Set<String> answered = new TreeSet<>(traffic.ok);
       assertThat(answered).as("requests answered 2xx").hasSizeGreaterThanOrEqualTo(CYCLES + 1);
-      Set<String> traced = awaitTraced(answered);
-      Set<String> lost = new TreeSet<>(answered);
-      lost.removeAll(traced);
-      report("spans: %d of %d requests answered 2xx have their server span at the Collector", answered.size() - lost.size(),
-          answered.size());
       assertThat(lost).as("requests answered 2xx without a server span at the Collector").isEmpty();
     } finally {
       traffic.stop();
