@@ -81,7 +81,7 @@ class OpenServerSpansTest {
     requestThread.submit(() -> {
       filter.filter(request);
       if (mode.equals("async")) {
-        ServerSpanFilter.handOffToAsyncMethod((ServerExchange) request.getProperty(ServerSpanFilter.EXCHANGE));
+        ServerSpanFilter.handOffToAsyncMethod((ServerExchange) request.getProperty(ServerSpanFilter.EXCHANGE), true);
         ServerContextHandoff.clear();
       }
     }).get(10, TimeUnit.SECONDS);
