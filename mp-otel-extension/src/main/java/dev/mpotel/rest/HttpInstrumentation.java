@@ -104,6 +104,11 @@ public class HttpInstrumentation {
    * within the Jakarta REST application and against the full path (context root included).
    */
   boolean excluded(String applicationPath, String fullPath) {
-    return !excluded.isEmpty() && (excluded.matches(applicationPath) || excluded.matches(fullPath));
+    if (excluded.isEmpty()) {
+      return false;
+    }
+    // RESTEasy gives the path within the application with a leading slash, Jersey without.
+    String inApplication = applicationPath.startsWith("/") ? applicationPath : "/" + applicationPath;
+    return excluded.matches(inApplication) || excluded.matches(fullPath);
   }
 }

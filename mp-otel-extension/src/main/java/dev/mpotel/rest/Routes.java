@@ -15,16 +15,47 @@ final class Routes {
 
   private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*:[^}]*}");
 
-  private final Map<Method, String> templates = new ConcurrentHashMap<>();
+  /**
+   * Per resource method: the last route made of it, with its template; a method is almost always served under one
+   * base path, so that the route is a lookup, not a new string, on each request.
+   */
+  private final Map<Method, Route> routes = new ConcurrentHashMap<>();
 
   String route(String basePath, Class<?> resourceClass, Method resourceMethod) {
-    String template = templates.computeIfAbsent(resourceMethod, m -> template(resourceClass, m));
-    StringBuilder route = new StringBuilder(basePath == null ? "" : basePath);
+    String base = basePath == null ? "" : basePath;
+    Route last = routes.get(resourceMethod);
+    boolean sameClass = last != null && last.resourceClass == resourceClass;
+    if (sameClass && last.basePath.equals(base)) {
+      return last.route;
+    }
+    // A method inherited by two resource classes has a template per class.
+    String template = sameClass ? last.template : template(resourceClass, resourceMethod);
+    Route made = new Route(resourceClass, base, template, join(base, template));
+    routes.put(resourceMethod, made);
+    return made.route;
+  }
+
+  private static String join(String basePath, String template) {
+    StringBuilder route = new StringBuilder(basePath);
     while (route.length() > 0 && route.charAt(route.length() - 1) == '/') {
       route.setLength(route.length() - 1);
     }
     route.append(template);
     return route.length() == 0 ? "/" : route.toString();
+  }
+
+  private static final class Route {
+    final Class<?> resourceClass;
+    final String basePath;
+    final String template;
+    final String route;
+
+    Route(Class<?> resourceClass, String basePath, String template, String route) {
+      this.resourceClass = resourceClass;
+      this.basePath = basePath;
+      this.template = template;
+      this.route = route;
+    }
   }
 
   static String template(Class<?> resourceClass, Method resourceMethod) {

@@ -31,6 +31,10 @@ final class ServerExchange {
     return context;
   }
 
+  ServerRequest request() {
+    return request;
+  }
+
   /** Makes the span current on this thread until {@link #closeScope()} on the same thread. */
   void openScope() {
     scope = context.makeCurrent();

@@ -45,7 +45,11 @@ public class ServerRouteFilter implements ContainerRequestFilter {
         return;
       }
       ServerExchange exchange = (ServerExchange) property;
-      String route = routes.route(requestContext.getUriInfo().getBaseUri().getRawPath(), resourceInfo.getResourceClass(), method);
+      String basePath = exchange.request().basePath();
+      if (basePath == null) {
+        basePath = requestContext.getUriInfo().getBaseUri().getRawPath();
+      }
+      String route = routes.route(basePath, resourceInfo.getResourceClass(), method);
       HttpServerRoute.update(exchange.context(), HttpServerRouteSource.CONTROLLER, route);
       MethodDispatch dispatch = dispatches.computeIfAbsent(method, MethodDispatch::of);
       if (dispatch != MethodDispatch.SYNC) {

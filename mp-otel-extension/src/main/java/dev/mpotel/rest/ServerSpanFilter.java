@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,15 +55,13 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
       }
       RestEasyThreadContext.addToCurrentRequest(requestContext);
       UriInfo uriInfo = requestContext.getUriInfo();
-      String fullPath = uriInfo.getRequestUri().getRawPath();
-      String applicationPath = uriInfo.getPath(false);
-      if (!applicationPath.startsWith("/")) {
-        applicationPath = "/" + applicationPath;
-      }
-      if (http.excluded(applicationPath, fullPath == null ? "" : fullPath)) {
+      URI requestUri = uriInfo.getRequestUri();
+      String fullPath = requestUri.getRawPath();
+      String pathInApplication = uriInfo.getPath(false);
+      if (http.excluded(pathInApplication, fullPath == null ? "" : fullPath)) {
         return;
       }
-      ServerRequest request = new ServerRequest(requestContext);
+      ServerRequest request = new ServerRequest(requestContext, requestUri, ServerRequest.basePath(fullPath, pathInApplication));
       io.opentelemetry.context.Context parent = io.opentelemetry.context.Context.current();
       if (!http.server().shouldStart(parent, request)) {
         return;
