@@ -20,6 +20,9 @@
 # CONFIGS="on off" runs only those; JFR=1 also records a JFR profile of each measured run.
 # BEFORE_WAR=path/to/hello.war (a war built from another commit) adds configurations named like the others with
 # "-before" appended (for example on-before), which deploy that war instead: before and after a change, in one run.
+# SERVER_CPUS=1 LOAD_CPUS=0 pins WildFly to CPU 1 and wrk and the Collector to CPU 0 (taskset): the server then has
+# a core of its own, so that its throughput reflects its own CPU per request, not how the load generator, the
+# Collector and the server share the cores.
 set -euo pipefail
 
 ROUNDS=${1:-3}
@@ -36,6 +39,13 @@ AGENT_VERSION=2.33.1
 BASE_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+SERVER_PIN=()
+LOAD_PIN=()
+if [[ -n "${SERVER_CPUS:-}" ]]; then
+  [[ -n "${LOAD_CPUS:-}" ]] || { echo "SERVER_CPUS needs LOAD_CPUS" >&2; exit 1; }
+  SERVER_PIN=(taskset -c "$SERVER_CPUS")
+  LOAD_PIN=(taskset -c "$LOAD_CPUS")
+fi
 
 collector_binary() {
   if [[ -n "${OTELCOL_BIN:-}" ]]; then echo "$OTELCOL_BIN"; return; fi
@@ -191,7 +201,7 @@ service:
     metrics: { receivers: [otlp], exporters: [debug] }
     logs: { receivers: [otlp], exporters: [debug] }
 YAML
-  "$OTELCOL" --config="file:$col/otelcol.yaml" > "$col/otelcol.out" 2>&1 &
+  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} "$OTELCOL" --config="file:$col/otelcol.yaml" > "$col/otelcol.out" 2>&1 &
   local col_pid=$!
 
   local variant=$config
@@ -224,7 +234,7 @@ YAML
   if [[ "$config" == *-before ]]; then war=hello-before.war; fi
 
   local t0; t0=$(date +%s%3N)
-  env ${env_vars[@]+"${env_vars[@]}"} JAVA_OPTS="$opts" "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+  env ${env_vars[@]+"${env_vars[@]}"} JAVA_OPTS="$opts" ${SERVER_PIN[@]+"${SERVER_PIN[@]}"} "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     > "$wf/console.log" 2>&1 &
   local launcher=$!
   until grep -q WFLYSRV0025 "$wf/console.log" 2>/dev/null; do
@@ -247,7 +257,7 @@ YAML
 
   local url=http://127.0.0.1:$http_port/hello/api/hello
   [[ "$(curl -s "$url")" == "hello" ]] || { echo "GET $url did not answer hello ($config)" >&2; exit 1; }
-  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --latency "$url" > "$wf/wrk-warmup.txt"
+  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --latency "$url" > "$wf/wrk-warmup.txt"
   if [[ -n "${JFR:-}" ]]; then # JFR=1: record the measured run (a profile, not for the figures)
     jcmd "$pid" JFR.start name=load settings=profile duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
   fi
@@ -255,7 +265,7 @@ YAML
   thread_ticks "$pid" > "$wf/threads-before.tsv"
   local cpu0; cpu0=$(cpu_ticks "$pid")
   local col0; col0=$(cpu_ticks "$col_pid")
-  wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency "$url" > "$wf/wrk.txt"
+  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency "$url" > "$wf/wrk.txt"
   local cpu1; cpu1=$(cpu_ticks "$pid")
   local col1; col1=$(cpu_ticks "$col_pid")
   thread_ticks "$pid" > "$wf/threads-after.tsv"
