@@ -9,6 +9,9 @@
 #   on-unsampled  as on, but sampler always_off: no span recorded or exported; metrics and logs as on
 #   on-noexport   as on, but every exporter none: with SDK 1.68 spans are then no-ops and the meter provider
 #                 has no reader, so what is left is mp-otel's filters and the Instrumenter around them
+#   on-minimal    a floor, not a way to trace: as on, but mp-otel's server spans and metrics are excluded
+#                 (mpotel.http.exclude=/*) and the war's MinimalSpanFilter makes one bare server span per request
+#                 (no attribute, no propagation, no metric) with the same SDK, exporter and Collector
 # For each run: WildFly start, deploy time (server.log WFLYSRV0027 -> WFLYSRV0010), a warm-up, a measured
 # wrk run (throughput, p50, p99), server CPU per request, and the spans that reached the Collector.
 # Server CPU per request is also split by WildFly thread (request workers, Undertow I/O, GC, JIT, the SDK's
@@ -215,6 +218,11 @@ YAML
     on)
       war=hello-mpotel.war
       opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http -Dotel.traces.sampler=always_on"
+      ;;
+    on-minimal)
+      war=hello-mpotel.war
+      opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http -Dotel.traces.sampler=always_on"
+      opts="$opts -Dmpotel.http.exclude=/* -Dbench.minimal-span=true"
       ;;
     on-traces|on-unsampled|on-noexport)
       war=hello-mpotel.war
