@@ -20,12 +20,18 @@
 # Usage: benchmarks/http-load/run.sh [rounds=3] [warmup_seconds=10] [measure_seconds=20] [connections=16]
 # Needs: wrk (Debian: apt-get install wrk), a JDK, the Collector (same lookup as the tests).
 # Output: benchmarks/http-load/target/run/results.tsv and a Markdown summary on stdout.
-# CONFIGS="on off" runs only those; JFR=1 also records a JFR profile of each measured run.
+# CONFIGS="on off" runs only those; JFR=1 also records a JFR profile of each measured run (JFR_SETTINGS=file.jfc
+# instead of the JDK's "profile" settings, for example with a shorter sampling period).
 # BEFORE_WAR=path/to/hello.war (a war built from another commit) adds configurations named like the others with
 # "-before" appended (for example on-before), which deploy that war instead: before and after a change, in one run.
 # SERVER_CPUS=1 LOAD_CPUS=0 pins WildFly to CPU 1 and wrk and the Collector to CPU 0 (taskset): the server then has
 # a core of its own, so that its throughput reflects its own CPU per request, not how the load generator, the
 # Collector and the server share the cores.
+# WARMUP_ALL_CPUS=1 (with SERVER_CPUS): the warm-up runs with the server allowed on every CPU, then the server is
+# pinned again and warmed up for SETTLE more seconds (default 10) before the measured run. Pinned to one core from the
+# start, the JIT's compiler threads share that core with the busy request threads: two minutes later the server may
+# still run much of its hot code unoptimised, and which configuration's JIT happens to be further along then decides
+# the comparison (docs/performance.md, "Steady state"). The "JIT compiler threads" row shows how much compiling is left.
 set -euo pipefail
 
 ROUNDS=${1:-3}
@@ -265,9 +271,20 @@ YAML
 
   local url=http://127.0.0.1:$http_port/hello/api/hello
   [[ "$(curl -s "$url")" == "hello" ]] || { echo "GET $url did not answer hello ($config)" >&2; exit 1; }
+  local unpinned_warmup=${WARMUP_ALL_CPUS:+${SERVER_CPUS:-}}
+  if [[ -n "${JFR:-}" ]]; then
+    # JFR's first recording in a JVM deoptimises much of the compiled code; started only for the measured run, it
+    # would profile the recompilation. So a recording without a file runs from the warm-up on, and ends with the server.
+    jcmd "$pid" JFR.start name=warm settings=default > /dev/null
+  fi
+  if [[ -n "$unpinned_warmup" ]]; then taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$pid" > /dev/null; fi
   ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --latency "$url" > "$wf/wrk-warmup.txt"
+  if [[ -n "$unpinned_warmup" ]]; then
+    taskset -a -p -c "$SERVER_CPUS" "$pid" > /dev/null
+    ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${SETTLE:-10}s" --latency "$url" > "$wf/wrk-settle.txt"
+  fi
   if [[ -n "${JFR:-}" ]]; then # JFR=1: record the measured run (a profile, not for the figures)
-    jcmd "$pid" JFR.start name=load settings=profile duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
+    jcmd "$pid" JFR.start name=load settings="${JFR_SETTINGS:-profile}" duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
   fi
   local ygc0; ygc0=$(young_gcs "$pid")
   thread_ticks "$pid" > "$wf/threads-before.tsv"
@@ -285,7 +302,9 @@ YAML
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$wf/wrk.txt")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$wf/wrk.txt")")
   requests=$(awk '/requests in/ {print $1}' "$wf/wrk.txt")
-  warm_requests=$(awk '/requests in/ {print $1}' "$wf/wrk-warmup.txt")
+  local -a warm_logs=("$wf/wrk-warmup.txt")
+  if [[ -e "$wf/wrk-settle.txt" ]]; then warm_logs+=("$wf/wrk-settle.txt"); fi
+  warm_requests=$(awk '/requests in/ {n += $1} END {print n}' "${warm_logs[@]}")
   local cpu_us
   cpu_us=$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
   local col_us
