@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ClientExchange {
 
-  /** Exchanges started on this thread whose response has not been seen yet. */
+  /** Exchanges started on this thread whose response has not been seen yet (set to null, not removed: see ServerSpanFilter). */
   private static final ThreadLocal<List<ClientExchange>> STARTED_ON_THIS_THREAD = new ThreadLocal<>();
   /** How many async client tasks ({@link RestEasyThreadContext}, {@link RestClientContextPropagation}) run on this thread. */
   private static final ThreadLocal<int[]> TASKS = new ThreadLocal<>();
@@ -71,7 +71,7 @@ final class ClientExchange {
     } finally {
       int[] depth = TASKS.get();
       if (depth != null && --depth[0] <= 0) {
-        TASKS.remove();
+        TASKS.set(null);
       }
     }
   }
@@ -80,7 +80,7 @@ final class ClientExchange {
     if (ended.compareAndSet(false, true)) {
       List<ClientExchange> started = STARTED_ON_THIS_THREAD.get();
       if (started != null && started.remove(this) && started.isEmpty()) {
-        STARTED_ON_THIS_THREAD.remove();
+        STARTED_ON_THIS_THREAD.set(null);
       }
       http.client().end(context, request, response, error);
     }
@@ -96,7 +96,7 @@ final class ClientExchange {
     if (started == null) {
       return;
     }
-    STARTED_ON_THIS_THREAD.remove();
+    STARTED_ON_THIS_THREAD.set(null);
     for (ClientExchange exchange : started) {
       exchange.end(null, new NoResponseException());
     }

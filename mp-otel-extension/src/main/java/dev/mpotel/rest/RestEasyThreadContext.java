@@ -2,8 +2,10 @@ package dev.mpotel.rest;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
@@ -93,10 +95,8 @@ final class RestEasyThreadContext implements InvocationHandler {
     try {
       ClientExchange.taskEnded();
     } finally {
+      // The empty deque stays (a JDK object, nothing of the application): see ServerSpanFilter's thread local.
       Scope scope = scopes.poll();
-      if (scopes.isEmpty()) {
-        SCOPES.remove();
-      }
       if (scope != null) {
         scope.close();
       }
@@ -106,13 +106,15 @@ final class RestEasyThreadContext implements InvocationHandler {
   /** RESTEasy's types as one runtime's class loader sees them, and the proxy made for that runtime. */
   private static final class Binding {
     final Class<?> runtimeType;
-    private final Method computeIfAbsent;
-    private final Method add;
+    /** {@code ResteasyContext.computeIfAbsent}, as {@code (Class, Supplier) -> Object}. */
+    private final MethodHandle computeIfAbsent;
+    /** {@code ThreadContexts.add}, as {@code (Object, Object) -> void}. */
+    private final MethodHandle add;
     private final Class<?> threadContextsType;
     private final Supplier<Object> newThreadContexts;
     private final Object carrier;
 
-    private Binding(Class<?> runtimeType, Method computeIfAbsent, Method add, Class<?> threadContextsType, Supplier<Object> newThreadContexts, Object carrier) {
+    private Binding(Class<?> runtimeType, MethodHandle computeIfAbsent, MethodHandle add, Class<?> threadContextsType, Supplier<Object> newThreadContexts, Object carrier) {
       this.runtimeType = runtimeType;
       this.computeIfAbsent = computeIfAbsent;
       this.add = add;
@@ -129,8 +131,14 @@ final class RestEasyThreadContext implements InvocationHandler {
           Class<?> threadContext = Class.forName(RESTEASY_PACKAGE + "spi.concurrent.ThreadContext", false, loader);
           Supplier<Object> newThreadContexts = new RestEasyThreadContexts(threadContexts, threadContext);
           Object carrier = Proxy.newProxyInstance(threadContext.getClassLoader(), new Class<?>[] {threadContext}, new RestEasyThreadContext());
-          return new Binding(runtimeType, resteasyContext.getMethod("computeIfAbsent", Class.class, Supplier.class), threadContexts.getMethod("add", threadContext),
-              threadContexts, newThreadContexts, carrier);
+          MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+          MethodHandle computeIfAbsent =
+              lookup.unreflect(resteasyContext.getMethod("computeIfAbsent", Class.class, Supplier.class))
+                  .asType(MethodType.methodType(Object.class, Class.class, Supplier.class));
+          MethodHandle add =
+              lookup.unreflect(threadContexts.getMethod("add", threadContext))
+                  .asType(MethodType.methodType(void.class, Object.class, Object.class));
+          return new Binding(runtimeType, computeIfAbsent, add, threadContexts, newThreadContexts, carrier);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
           // Not this loader: try the next one.
         }
@@ -143,16 +151,16 @@ final class RestEasyThreadContext implements InvocationHandler {
         return false;
       }
       try {
-        Object contexts = computeIfAbsent.invoke(null, threadContextsType, newThreadContexts);
+        Object contexts = (Object) computeIfAbsent.invokeExact(threadContextsType, newThreadContexts);
         if (contexts == null) {
           return false; // no request context data on this thread
         }
-        add.invoke(contexts, carrier);
+        add.invokeExact(contexts, carrier);
         return true;
-      } catch (InvocationTargetException e) {
-        throw new IllegalStateException("RESTEasy refused the context carrier", e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("RESTEasy's thread contexts are not accessible", e);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException("RESTEasy refused the context carrier", e);
       }
     }
   }

@@ -1,14 +1,13 @@
 package dev.mpotel.rest;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
@@ -22,38 +21,41 @@ import java.util.function.Supplier;
  * own {@code ResteasyThreadContext} among them). On WildFly the lookup walks every resource loader of the
  * deployment's module and of its dependencies: measured under HTTP load, it was most of what telemetry cost a
  * request ({@code docs/performance.md}, "Where the cost goes"). So the lookup is done once per context class
- * loader: the constructor then runs under a context class loader that has no services, and a new instance of
- * each provider found is added in the lookup's order, which lists the same contexts in the same order. Where the
+ * loader: the constructor then runs under the JDK's platform class loader as context class loader, where the lookup
+ * finds nothing, and a new instance of each provider found is added in the lookup's order, which lists the same contexts in the same order. Where the
  * outcome would differ (a provider without a public no-argument constructor, a constructor that lists something
  * else, any failure while checking), the constructor runs as it is, every time.
  */
 final class RestEasyThreadContexts implements Supplier<Object> {
 
-  /** A context class loader under which {@code ServiceLoader} finds no provider of anything. */
-  private static final ClassLoader NO_SERVICES =
-      new ClassLoader(null) {
-        @Override
-        public Enumeration<URL> getResources(String name) {
-          return Collections.emptyEnumeration();
-        }
+  /**
+   * The context class loader for the constructor: under it {@code ServiceLoader} looks only at the JDK's own modules,
+   * which provide no {@code ThreadContext} (checked once per context class loader, in {@link #providers}). A class
+   * loader of our own would do as well, but {@code ServiceLoader} then also streams over that loader's module layers
+   * on every lookup: measured under HTTP load on WildFly, that stream was about 3% of what a request thread allocated.
+   */
+  private static final ClassLoader JDK_ONLY = ClassLoader.getPlatformClassLoader();
 
-        @Override
-        public URL getResource(String name) {
-          return null;
-        }
-      };
+  private static final MethodType NEW = MethodType.methodType(Object.class);
 
   private final Class<?> threadContextType;
   private final Constructor<?> constructor;
-  private final Method add;
+  /** The constructor, as {@code () -> Object}. */
+  private final MethodHandle newContexts;
+  /** {@code ThreadContexts.add}, as {@code (Object, Object) -> void}. */
+  private final MethodHandle add;
   private final Method getThreadContexts;
   /** For the last context class loader seen: a deployment's request threads all have the same one. */
   private volatile Recipe last;
 
-  RestEasyThreadContexts(Class<?> threadContextsType, Class<?> threadContextType) throws NoSuchMethodException {
+  RestEasyThreadContexts(Class<?> threadContextsType, Class<?> threadContextType) throws ReflectiveOperationException {
     this.threadContextType = threadContextType;
     this.constructor = threadContextsType.getConstructor();
-    this.add = threadContextsType.getMethod("add", threadContextType);
+    this.newContexts = MethodHandles.publicLookup().unreflectConstructor(constructor).asType(NEW);
+    this.add =
+        MethodHandles.publicLookup()
+            .unreflect(threadContextsType.getMethod("add", threadContextType))
+            .asType(MethodType.methodType(void.class, Object.class, Object.class));
     this.getThreadContexts = threadContextsType.getMethod("getThreadContexts");
   }
 
@@ -68,24 +70,24 @@ final class RestEasyThreadContexts implements Supplier<Object> {
         last = recipe;
       }
       if (recipe.providers == null) {
-        return constructor.newInstance();
+        return (Object) newContexts.invokeExact();
       }
       Object contexts = newWithoutLookup(thread, loader);
-      for (Constructor<?> provider : recipe.providers) {
-        add.invoke(contexts, provider.newInstance());
+      for (MethodHandle provider : recipe.providers) {
+        add.invokeExact(contexts, (Object) provider.invokeExact());
       }
       return contexts;
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("cannot create RESTEasy's ThreadContexts", e.getCause());
-    } catch (ReflectiveOperationException e) {
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalStateException("cannot create RESTEasy's ThreadContexts", e);
     }
   }
 
-  private Object newWithoutLookup(Thread thread, ClassLoader loader) throws ReflectiveOperationException {
-    thread.setContextClassLoader(NO_SERVICES);
+  private Object newWithoutLookup(Thread thread, ClassLoader loader) throws Throwable {
+    thread.setContextClassLoader(JDK_ONLY);
     try {
-      return constructor.newInstance();
+      return (Object) newContexts.invokeExact();
     } finally {
       thread.setContextClassLoader(loader);
     }
@@ -95,7 +97,7 @@ final class RestEasyThreadContexts implements Supplier<Object> {
    * The constructors of the contexts RESTEasy's constructor lists under this loader, in its order, or
    * {@code null} when that cannot be told for sure: then the constructor runs as it is.
    */
-  private List<Constructor<?>> providers(ClassLoader loader) {
+  private List<MethodHandle> providers(ClassLoader loader) {
     if (loader == null) {
       return null;
     }
@@ -112,12 +114,16 @@ final class RestEasyThreadContexts implements Supplier<Object> {
       if (!sameTypes(found, listed)) {
         return null;
       }
-      List<Constructor<?>> providers = new ArrayList<>();
+      List<MethodHandle> providers = new ArrayList<>();
       for (Class<?> type : found) {
-        providers.add(type.getConstructor());
+        providers.add(MethodHandles.publicLookup().unreflectConstructor(type.getConstructor()).asType(NEW));
       }
       return List.copyOf(providers);
-    } catch (ReflectiveOperationException | RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // Not for sure (a provider without a public no-argument constructor, a failing constructor, anything): the
+      // constructor runs as it is. Nothing here must fail the request.
       return null;
     }
   }
@@ -146,9 +152,9 @@ final class RestEasyThreadContexts implements Supplier<Object> {
   /** Weakly held: the loader may be another deployment's, which must stay free to go. */
   private static final class Recipe {
     final WeakReference<ClassLoader> loader;
-    final List<Constructor<?>> providers;
+    final List<MethodHandle> providers;
 
-    Recipe(ClassLoader loader, List<Constructor<?>> providers) {
+    Recipe(ClassLoader loader, List<MethodHandle> providers) {
       this.loader = new WeakReference<>(loader);
       this.providers = providers;
     }

@@ -28,11 +28,13 @@ final class ServerContextHandoff {
     if (exchange == null) {
       return null;
     }
-    PENDING.remove();
+    PENDING.set(null);
     return exchange.takeHandOff();
   }
 
   static void clear() {
-    PENDING.remove();
+    if (PENDING.get() != null) {
+      PENDING.set(null); // not removed: see ServerSpanFilter's thread local
+    }
   }
 }

@@ -1,29 +1,47 @@
 package dev.mpotel.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /**
  * What the server span needs of one request, read once when the request comes in: the extractors ask for
- * the method and the {@code URI} several times each, and every call through the runtime's request context
- * costs a few indirections (RESTEasy builds the {@code URI} on first use).
+ * the method, scheme, path and query several times each, and every call through the runtime's request context
+ * costs a few indirections. Scheme, path and query come from the servlet request where RESTEasy serves through
+ * servlets ({@link RestEasyContextData}), otherwise from the runtime's request {@code URI} (which RESTEasy
+ * parses on first use).
  */
 final class ServerRequest {
 
   private final ContainerRequestContext context;
   private final String method;
-  private final URI uri;
+  private final String scheme;
+  private final String path;
+  private final String query;
+  private final String pathInApplication;
   private final String basePath;
 
-  /**
-   * @param basePath the raw path of the application's base URI (context root and application path), or
-   *     {@code null} when it could not be told from the request path; see {@link #basePath(String, String)}
-   */
-  ServerRequest(ContainerRequestContext context, URI uri, String basePath) {
+  private ServerRequest(ContainerRequestContext context, String scheme, String path, String query, String pathInApplication) {
     this.context = context;
     this.method = context.getMethod();
-    this.uri = uri;
-    this.basePath = basePath;
+    this.scheme = scheme;
+    this.path = path == null ? "" : path;
+    this.query = query;
+    this.pathInApplication = pathInApplication == null ? "" : pathInApplication;
+    this.basePath = basePath(path, pathInApplication);
+  }
+
+  /** Reads a request as it comes in, before any resource is matched. */
+  static ServerRequest of(ContainerRequestContext context) {
+    UriInfo uriInfo = context.getUriInfo();
+    String pathInApplication = uriInfo.getPath(false);
+    HttpServletRequest servlet = RestEasyContextData.servletRequest(context);
+    if (servlet != null) {
+      return new ServerRequest(context, servlet.getScheme(), servlet.getRequestURI(), servlet.getQueryString(), pathInApplication);
+    }
+    URI uri = uriInfo.getRequestUri();
+    return new ServerRequest(context, uri.getScheme(), uri.getRawPath(), uri.getRawQuery(), pathInApplication);
   }
 
   ContainerRequestContext context() {
@@ -34,8 +52,26 @@ final class ServerRequest {
     return method;
   }
 
-  URI uri() {
-    return uri;
+  String scheme() {
+    return scheme;
+  }
+
+  /** The request's raw path, context root included; empty when the runtime gave none. */
+  String path() {
+    return path;
+  }
+
+  /** The request's raw query, or {@code null} when it has none. */
+  String query() {
+    return query;
+  }
+
+  /**
+   * The raw path within the Jakarta REST application, with ({@code RESTEasy}) or without (Jersey) a leading slash;
+   * empty when the runtime gave none.
+   */
+  String pathInApplication() {
+    return pathInApplication;
   }
 
   /**

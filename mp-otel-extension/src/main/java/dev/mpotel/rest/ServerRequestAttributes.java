@@ -34,17 +34,17 @@ enum ServerRequestAttributes
 
   @Override
   public String getUrlScheme(ServerRequest request) {
-    return request.uri().getScheme();
+    return request.scheme();
   }
 
   @Override
   public String getUrlPath(ServerRequest request) {
-    return request.uri().getRawPath();
+    return request.path();
   }
 
   @Override
   public String getUrlQuery(ServerRequest request) {
-    return request.uri().getRawQuery();
+    return request.query();
   }
 
   @Override

@@ -36,11 +36,16 @@ public class ServerRouteFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext requestContext) {
     Object property = requestContext.getProperty(ServerSpanFilter.EXCHANGE);
-    if (!(property instanceof ServerExchange) || resourceInfo == null) {
+    if (!(property instanceof ServerExchange)) {
       return;
     }
     try {
-      Method method = resourceInfo.getResourceMethod();
+      // RESTEasy's own, without the injected proxy in between, where it can be had.
+      ResourceInfo matched = RestEasyContextData.resourceInfo(requestContext);
+      if (matched == null) {
+        matched = resourceInfo;
+      }
+      Method method = matched == null ? null : matched.getResourceMethod();
       if (method == null) {
         return;
       }
@@ -49,7 +54,7 @@ public class ServerRouteFilter implements ContainerRequestFilter {
       if (basePath == null) {
         basePath = requestContext.getUriInfo().getBaseUri().getRawPath();
       }
-      String route = routes.route(basePath, resourceInfo.getResourceClass(), method);
+      String route = routes.route(basePath, matched.getResourceClass(), method);
       HttpServerRoute.update(exchange.context(), HttpServerRouteSource.CONTROLLER, route);
       MethodDispatch dispatch = dispatches.computeIfAbsent(method, MethodDispatch::of);
       if (dispatch != MethodDispatch.SYNC) {

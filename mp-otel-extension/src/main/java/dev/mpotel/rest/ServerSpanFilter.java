@@ -11,10 +11,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -37,7 +35,13 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
 
   static final String EXCHANGE = ServerSpanFilter.class.getName() + ".exchange";
 
-  /** The exchange whose scope this thread's request filter opened, for the response filter to close. */
+  /**
+   * The exchange whose scope this thread's request filter opened, for the response filter to close. Like mp-otel's
+   * other per-request thread locals, it is set to {@code null} when done, never removed: a request thread would
+   * otherwise remove its entry and add it again on every request, which reorganises the thread's whole map of thread
+   * locals each time and slowed the server's own lookups in it (measured under HTTP load on WildFly,
+   * {@code docs/performance.md}). A {@code null} value keeps nothing of the application alive.
+   */
   private static final ThreadLocal<ServerExchange> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
   private static final AtomicBoolean START_FAILED = new AtomicBoolean();
   private static final AtomicBoolean END_FAILED = new AtomicBoolean();
@@ -54,14 +58,10 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
         return;
       }
       RestEasyThreadContext.addToCurrentRequest(requestContext);
-      UriInfo uriInfo = requestContext.getUriInfo();
-      URI requestUri = uriInfo.getRequestUri();
-      String fullPath = requestUri.getRawPath();
-      String pathInApplication = uriInfo.getPath(false);
-      if (http.excluded(pathInApplication, fullPath == null ? "" : fullPath)) {
+      ServerRequest request = ServerRequest.of(requestContext);
+      if (http.excluded(request.pathInApplication(), request.path())) {
         return;
       }
-      ServerRequest request = new ServerRequest(requestContext, requestUri, ServerRequest.basePath(fullPath, pathInApplication));
       io.opentelemetry.context.Context parent = io.opentelemetry.context.Context.current();
       if (!http.server().shouldStart(parent, request)) {
         return;
@@ -83,7 +83,7 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
    */
   static void handOffToAsyncMethod(ServerExchange exchange, boolean onThisThread) {
     if (exchange.closeScope()) {
-      OPEN_ON_THIS_THREAD.remove();
+      OPEN_ON_THIS_THREAD.set(null);
     }
     exchange.handOff();
     if (onThisThread) {
@@ -101,7 +101,7 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
     ServerExchange exchange = (ServerExchange) property;
     try {
       if (exchange.closeScope()) {
-        OPEN_ON_THIS_THREAD.remove();
+        OPEN_ON_THIS_THREAD.set(null);
         ClientExchange.endFailedOnThisThread();
       }
       exchange.end(responseContext, null);
@@ -117,7 +117,7 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
   private static void closeLeftover() {
     ServerExchange leftover = OPEN_ON_THIS_THREAD.get();
     if (leftover != null) {
-      OPEN_ON_THIS_THREAD.remove();
+      OPEN_ON_THIS_THREAD.set(null);
       ClientExchange.endFailedOnThisThread();
       leftover.closeScope();
       leftover.end(null, new IllegalStateException("no response was written for this request"));

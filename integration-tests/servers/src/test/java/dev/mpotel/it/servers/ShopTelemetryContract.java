@@ -142,6 +142,19 @@ abstract class ShopTelemetryContract {
   }
 
   @Test
+  void serverSpanCarriesTheSchemeAndTheRawQueryAsSent() {
+    String id = newId();
+    assertThat(get("api/orders/" + id + "?gift=yes%20please&n=1").statusCode()).isEqualTo(200);
+
+    ReceivedSpan server = awaitSpan(s -> s.kind() == SpanKind.SPAN_KIND_SERVER
+        && (API + "/orders/" + id).equals(s.attributes().get("url.path")));
+    assertThat(server.attributes())
+        .containsEntry("url.scheme", "http")
+        .containsEntry("url.query", "gift=yes%20please&n=1")
+        .containsEntry("http.route", API + "/orders/{id}");
+  }
+
+  @Test
   void asyncRequestIsTracedWithTheServerSpanCurrentInTheResourceMethod() {
     String id = newId();
     HttpResponse<String> response = get("api/orders/" + id + "/async");
