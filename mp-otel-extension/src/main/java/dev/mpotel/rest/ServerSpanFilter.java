@@ -38,9 +38,8 @@ public class ServerSpanFilter implements ContainerRequestFilter, ContainerRespon
   /**
    * The exchange whose scope this thread's request filter opened, for the response filter to close. Like mp-otel's
    * other per-request thread locals, it is set to {@code null} when done, never removed: a request thread would
-   * otherwise remove its entry and add it again on every request, which reorganises the thread's whole map of thread
-   * locals each time and slowed the server's own lookups in it (measured under HTTP load on WildFly,
-   * {@code docs/performance.md}). A {@code null} value keeps nothing of the application alive.
+   * otherwise remove its entry and add it again (a new entry, and a clean-up pass over the thread's map of thread
+   * locals) on every request. A {@code null} value keeps nothing of the application alive.
    */
   private static final ThreadLocal<ServerExchange> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
   private static final AtomicBoolean START_FAILED = new AtomicBoolean();
