@@ -32,6 +32,8 @@
 # start, the JIT's compiler threads share that core with the busy request threads: two minutes later the server may
 # still run much of its hot code unoptimised, and which configuration's JIT happens to be further along then decides
 # the comparison (docs/performance.md, "Steady state"). The "JIT compiler threads" row shows how much compiling is left.
+# HEAP="-Xms512m -Xmx512m" replaces WildFly's heap options (default "-Xms64m -Xmx512m", a heap that grows as needed)
+# for every configuration, for example to compare them with the same heap.
 set -euo pipefail
 
 ROUNDS=${1:-3}
@@ -45,7 +47,7 @@ HERE=$ROOT/benchmarks/http-load
 OUT=$HERE/target/run
 WILDFLY_VERSION=39.0.1.Final
 AGENT_VERSION=2.33.1
-BASE_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
+BASE_OPTS="${HEAP:--Xms64m -Xmx512m} -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 SERVER_PIN=()
