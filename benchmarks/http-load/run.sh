@@ -9,6 +9,8 @@
 #   on-unsampled  as on, but sampler always_off: no span recorded or exported; metrics and logs as on
 #   on-noexport   as on, but every exporter none: with SDK 1.68 spans are then no-ops and the meter provider
 #                 has no reader, so what is left is mp-otel's filters and the Instrumenter around them
+#   on-excluded   as on-noexport, but no request instrumented (mpotel.http.exclude=/*): the SDK and mp-otel on,
+#                 their JVM metrics and java.util.logging bridge installed, and nothing done per request
 #   on-minimal    a floor, not a way to trace: as on, but mp-otel's server spans and metrics are excluded
 #                 (mpotel.http.exclude=/*) and the war's MinimalSpanFilter makes one bare server span per request
 #                 (no attribute, no propagation, no metric) with the same SDK, exporter and Collector
@@ -104,7 +106,8 @@ log_ms() { # HH:MM:SS,mmm -> ms of the day
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-# Per-thread CPU ticks of a process: tid, user ticks, system ticks, thread name (tab-separated).
+# Per-thread figures of a process (tab-separated): tid, user ticks, system ticks, voluntary and involuntary context
+# switches, nanoseconds spent runnable but waiting for a CPU (schedstat; 0 where the kernel does not keep it), name.
 thread_ticks() {
   python3 - "$1" <<'PY'
 import os, sys
@@ -112,24 +115,33 @@ pid = sys.argv[1]
 for tid in os.listdir(f"/proc/{pid}/task"):
     try:
         stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+        status = dict(l.split(":\t", 1) for l in open(f"/proc/{pid}/task/{tid}/status").read().splitlines() if ":\t" in l)
+        try:
+            wait_ns = int(open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[1])
+        except (OSError, IndexError, ValueError):
+            wait_ns = 0
     except OSError:
         continue
     name = stat[stat.index("(") + 1:stat.rindex(")")]
     fields = stat[stat.rindex(")") + 2:].split()
-    print(f"{tid}\t{int(fields[11])}\t{int(fields[12])}\t{name}")
+    vcs = int(status.get("voluntary_ctxt_switches", "0"))
+    ics = int(status.get("nonvoluntary_ctxt_switches", "0"))
+    print(f"{tid}\t{int(fields[11])}\t{int(fields[12])}\t{vcs}\t{ics}\t{wait_ns}\t{name}")
 PY
 }
 
 # The ticks between two thread_ticks snapshots, by kind of thread, in microseconds per request:
-# workers io gc jit export other, then the system (kernel) part of all threads (tab-separated); the
-# per-thread detail (ticks, user ticks, system ticks, kind, name) goes to $4.
+# workers io gc jit export other, then the system (kernel) part of all threads, then for the request threads the
+# voluntary and involuntary context switches per 100 requests and the time spent waiting for a CPU in microseconds
+# per request (tab-separated); the per-thread detail (ticks, user ticks, system ticks, voluntary and involuntary
+# context switches, milliseconds runnable but waiting for a CPU, kind, name) goes to $4.
 thread_split() {
   python3 - "$1" "$2" "$3" "$CLK_TCK" "$4" <<'PY'
 import sys
 before_file, after_file, requests, hz, detail = sys.argv[1:6]
 def load(f):
     rows = (l.rstrip("\n").split("\t") for l in open(f) if l.strip())
-    return {r[0]: (int(r[1]), int(r[2]), r[3]) for r in rows}
+    return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), r[6]) for r in rows}
 before, after = load(before_file), load(after_file)
 def kind(name):
     if name.startswith("default task"): return "workers"
@@ -142,22 +154,30 @@ kinds = ["workers", "io", "gc", "jit", "export", "other"]
 ticks = {k: 0 for k in kinds}
 system = 0
 per_name = {}
-for tid, (u1, s1, name) in after.items():
-    u0, s0, _ = before.get(tid, (0, 0, name))
+switches = [0, 0, 0]  # request threads: voluntary, involuntary, ns waiting for a CPU
+for tid, (u1, s1, v1, c1, w1, name) in after.items():
+    u0, s0, v0, c0, w0, _ = before.get(tid, (0, 0, 0, 0, 0, name))
     ticks[kind(name)] += u1 - u0 + s1 - s0
     system += s1 - s0
-    u, s = per_name.get(name, (0, 0))
-    per_name[name] = (u + u1 - u0, s + s1 - s0)
+    if kind(name) == "workers":
+        switches[0] += v1 - v0
+        switches[1] += c1 - c0
+        switches[2] += w1 - w0
+    u, s, v, c, w = per_name.get(name, (0, 0, 0, 0, 0))
+    per_name[name] = (u + u1 - u0, s + s1 - s0, v + v1 - v0, c + c1 - c0, w + w1 - w0)
 with open(detail, "w") as out:
-    for name, (u, s) in sorted(per_name.items(), key=lambda e: -sum(e[1])):
+    for name, (u, s, v, c, w) in sorted(per_name.items(), key=lambda e: -(e[1][0] + e[1][1])):
         if u + s:
-            out.write(f"{u + s}\t{u}\t{s}\t{kind(name)}\t{name}\n")
+            out.write(f"{u + s}\t{u}\t{s}\t{v}\t{c}\t{w / 1e6:.0f}\t{kind(name)}\t{name}\n")
 n = int(requests)
-print("\t".join(f"{t / int(hz) * 1e6 / n:.0f}" for t in [ticks[k] for k in kinds] + [system]))
+print("\t".join([f"{t / int(hz) * 1e6 / n:.0f}" for t in [ticks[k] for k in kinds] + [system]]
+                + [f"{switches[0] * 100 / n:.1f}", f"{switches[1] * 100 / n:.1f}", f"{switches[2] / 1e3 / n:.0f}"]))
 PY
 }
 
-young_gcs() { jstat -gc "$1" | awk 'NR == 2 { for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i } NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i }'; }
+# Column $2 of jstat -gc for process $1 (YGC: young collections; GCT: seconds of all GC pauses).
+gc_stat() { jstat -gc "$1" | awk -v col="$2" 'NR == 2 { for (i = 1; i <= NF; i++) if (h[i] == col) print $i } NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i }'; }
+young_gcs() { gc_stat "$1" YGC; }
 
 mkdir -p "$OUT/dl"
 echo "Building the war and fetching WildFly $WILDFLY_VERSION and the agent $AGENT_VERSION ..." >&2
@@ -174,8 +194,17 @@ cp "$HERE/target/hello.war" "$OUT/hello-mpotel.war"
 if [[ -n "${BEFORE_WAR:-}" ]]; then cp "$BEFORE_WAR" "$OUT/hello-before.war"; fi
 rm -rf "$OUT/plain" && mkdir -p "$OUT/plain" && (cd "$OUT/plain" && jar xf "$OUT/hello-mpotel.war" && rm -rf WEB-INF/lib && jar cf "$OUT/hello-plain.war" .)
 CLK_TCK=$(getconf CLK_TCK)
+# wrk prints p50 to p99; this adds the tail of the measured run's latency: "tail <percentile|max> <microseconds>".
+cat > "$OUT/tail.lua" <<'LUA'
+done = function(summary, latency, requests)
+  for _, p in ipairs({ 90, 99, 99.9, 99.99 }) do
+    io.write(string.format("tail %g %d\n", p, latency:percentile(p)))
+  end
+  io.write(string.format("tail max %d\n", latency.max))
+end
+LUA
 
-echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tyoung_gcs\tcollector_us" > "$OUT/results.tsv"
+echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tworker_vcs_per_100\tworker_ics_per_100\tworker_wait_us\tyoung_gcs\tgc_pause_ms\tcollector_us" > "$OUT/results.tsv"
 
 run_one() {
   local config=$1 round=$2
@@ -232,13 +261,14 @@ YAML
       opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http -Dotel.traces.sampler=always_on"
       opts="$opts -Dmpotel.http.exclude=/* -Dbench.minimal-span=true"
       ;;
-    on-traces|on-unsampled|on-noexport)
+    on-traces|on-unsampled|on-noexport|on-excluded)
       war=hello-mpotel.war
       opts="$opts -Dotel.sdk.disabled=false -Dotel.service.name=hello -Dotel.exporter.otlp.endpoint=http://127.0.0.1:$otlp_http"
       case $variant in
         on-traces) opts="$opts -Dotel.traces.sampler=always_on -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
         on-unsampled) opts="$opts -Dotel.traces.sampler=always_off" ;;
         on-noexport) opts="$opts -Dotel.traces.sampler=always_on -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
+        on-excluded) opts="$opts -Dotel.traces.sampler=always_on -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none -Dmpotel.http.exclude=/*" ;;
       esac
       ;;
     agent)
@@ -289,20 +319,27 @@ YAML
     jcmd "$pid" JFR.start name=load settings="${JFR_SETTINGS:-profile}" duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
   fi
   local ygc0; ygc0=$(young_gcs "$pid")
+  local gct0; gct0=$(gc_stat "$pid" GCT)
   thread_ticks "$pid" > "$wf/threads-before.tsv"
   local cpu0; cpu0=$(cpu_ticks "$pid")
   local col0; col0=$(cpu_ticks "$col_pid")
-  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency "$url" > "$wf/wrk.txt"
+  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency -s "$OUT/tail.lua" "$url" > "$wf/wrk.txt"
+  cp "$wf/wrk.txt" "$OUT/wrk-$config-$round.txt"
   local cpu1; cpu1=$(cpu_ticks "$pid")
   local col1; col1=$(cpu_ticks "$col_pid")
   thread_ticks "$pid" > "$wf/threads-after.tsv"
   local ygc1; ygc1=$(young_gcs "$pid")
+  local gct1; gct1=$(gc_stat "$pid" GCT)
+  local gc_ms; gc_ms=$(awk -v a="$gct0" -v b="$gct1" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
   local rss; rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
 
   local rps p50 p99 requests warm_requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$wf/wrk.txt")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$wf/wrk.txt")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$wf/wrk.txt")")
+  local p999 max
+  p999=$(awk '$1 == "tail" && $2 == "99.9" {printf "%.3f", $3 / 1000}' "$wf/wrk.txt")
+  max=$(awk '$1 == "tail" && $2 == "max" {printf "%.3f", $3 / 1000}' "$wf/wrk.txt")
   requests=$(awk '/requests in/ {print $1}' "$wf/wrk.txt")
   local -a warm_logs=("$wf/wrk-warmup.txt")
   if [[ -e "$wf/wrk-settle.txt" ]]; then warm_logs+=("$wf/wrk-settle.txt"); fi
@@ -324,7 +361,7 @@ YAML
   spans=$({ grep -o '"spans": [0-9]*' "$col/received.log" 2>/dev/null || true; } | awk '{s += $2} END {print s + 0}')
   local all_requests=$((requests + warm_requests + 1))
 
-  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$col_us" >> "$OUT/results.tsv"
+  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$p999\t$max\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$gc_ms\t$col_us" >> "$OUT/results.tsv"
   echo "$config round $round: start ${start_ms} ms, deploy ${deploy_ms} ms, ${rps} req/s, p99 ${p99} ms, spans ${spans}/${all_requests}" >&2
   rm -rf "$wf"
 }
@@ -343,11 +380,14 @@ for r in rows:
     if r["config"] not in configs:
         configs.append(r["config"])
 cols = [("start_ms", "start (ms)"), ("deploy_ms", "deploy (ms)"), ("rps", "throughput (req/s)"), ("p50_ms", "p50 (ms)"),
-        ("p99_ms", "p99 (ms)"), ("cpu_us_per_req", "server CPU per request (us)"), ("rss_mib", "RSS after load (MiB)"),
+        ("p99_ms", "p99 (ms)"), ("p999_ms", "p99.9 (ms)"), ("max_ms", "slowest request (ms)"), ("cpu_us_per_req", "server CPU per request (us)"), ("rss_mib", "RSS after load (MiB)"),
         ("workers_us", "- request threads (us/req)"), ("io_us", "- Undertow I/O threads (us/req)"), ("gc_us", "- GC threads (us/req)"),
         ("jit_us", "- JIT compiler threads (us/req)"), ("export_us", "- SDK export threads (us/req)"), ("other_us", "- other threads (us/req)"),
         ("system_us", "of which in the kernel, all threads (us/req)"),
-        ("young_gcs", "young GCs in the measured run"), ("collector_us", "Collector CPU per request (us)")]
+        ("worker_vcs_per_100", "request threads: voluntary context switches per 100 requests"),
+        ("worker_ics_per_100", "request threads: preempted (involuntary switches) per 100 requests"),
+        ("worker_wait_us", "request threads: runnable, waiting for the CPU (us/req)"),
+        ("young_gcs", "young GCs in the measured run"), ("gc_pause_ms", "GC pauses in the measured run (ms)"), ("collector_us", "Collector CPU per request (us)")]
 med = {c: {k: statistics.median(float(r[k]) for r in rows if r["config"] == c) for k, _ in cols} for c in configs}
 print("| metric | " + " | ".join(configs) + " |")
 print("|---|" + "---|" * len(configs))
@@ -359,7 +399,7 @@ print()
 def ratio(a, b, k):
     return med[a][k] / med[b][k] if a in med and b in med and med[b][k] else float("nan")
 for a, b in [("on", "off"), ("on", "none"), ("off", "none"), ("agent", "none"), ("on", "agent"),
-             ("on-traces", "off"), ("on-unsampled", "off"), ("on-noexport", "off"),
+             ("on-traces", "off"), ("on-unsampled", "off"), ("on-noexport", "off"), ("on-excluded", "off"),
              ("on", "on-before"), ("on-noexport", "on-noexport-before"), ("on-before", "off")]:
     if a in med and b in med:
         print(f"- {a}/{b}: throughput {ratio(a, b, 'rps'):.3f}, p99 {ratio(a, b, 'p99_ms'):.3f}, "
