@@ -34,6 +34,11 @@
 # start, the JIT's compiler threads share that core with the busy request threads: two minutes later the server may
 # still run much of its hot code unoptimised, and which configuration's JIT happens to be further along then decides
 # the comparison (docs/performance.md, "Steady state"). The "JIT compiler threads" row shows how much compiling is left.
+# THINK_MS=n paces the measured run below saturation: each connection waits n ms after every response before it
+# sends its next request (wrk's delay()), so the offered load is at most connections / (n ms + latency). The warm-up
+# stays unpaced (the JIT finishes the same way as without it); the settle run is paced too, so that the code the
+# paced load reaches is compiled before the measured run. For latency and CPU at a load a
+# server actually runs at, not only at saturation (docs/performance.md, "Below saturation").
 # HEAP="-Xms512m -Xmx512m" replaces WildFly's heap options (default "-Xms64m -Xmx512m", a heap that grows as needed)
 # for every configuration, for example to compare them with the same heap.
 set -euo pipefail
@@ -43,6 +48,9 @@ WARMUP=${2:-10}
 MEASURE=${3:-20}
 CONNECTIONS=${4:-16}
 CONFIGS=${CONFIGS:-"none off on agent"}
+if [[ -n "${THINK_MS:-}" && ! "$THINK_MS" =~ ^[1-9][0-9]*$ ]]; then
+  echo "THINK_MS must be a whole number of milliseconds, not '$THINK_MS'" >&2; exit 1
+fi
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/benchmarks/http-load
@@ -203,8 +211,14 @@ done = function(summary, latency, requests)
   io.write(string.format("tail max %d\n", latency.max))
 end
 LUA
+# THINK_MS: the same, plus a pause of THINK_MS before each connection's next request.
+WRK_SCRIPT=$OUT/tail.lua
+if [[ -n "${THINK_MS:-}" ]]; then
+  WRK_SCRIPT=$OUT/paced.lua
+  { cat "$OUT/tail.lua"; echo "delay = function() return $THINK_MS end"; } > "$WRK_SCRIPT"
+fi
 
-echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tworker_vcs_per_100\tworker_ics_per_100\tworker_wait_us\tyoung_gcs\tgc_pause_ms\tcollector_us" > "$OUT/results.tsv"
+echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tworker_vcs_per_100\tworker_ics_per_100\tworker_wait_us\tyoung_gcs\tgc_pause_ms\tcollector_us\tthink_ms" > "$OUT/results.tsv"
 
 run_one() {
   local config=$1 round=$2
@@ -313,7 +327,7 @@ YAML
   ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --latency "$url" > "$wf/wrk-warmup.txt"
   if [[ -n "$unpinned_warmup" ]]; then
     taskset -a -p -c "$SERVER_CPUS" "$pid" > /dev/null
-    ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${SETTLE:-10}s" --latency "$url" > "$wf/wrk-settle.txt"
+    ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${SETTLE:-10}s" --latency ${THINK_MS:+-s "$WRK_SCRIPT"} "$url" > "$wf/wrk-settle.txt"
   fi
   if [[ -n "${JFR:-}" ]]; then # JFR=1: record the measured run (a profile, not for the figures)
     jcmd "$pid" JFR.start name=load settings="${JFR_SETTINGS:-profile}" duration="${MEASURE}s" filename="$OUT/$config-$round.jfr" > /dev/null
@@ -323,7 +337,7 @@ YAML
   thread_ticks "$pid" > "$wf/threads-before.tsv"
   local cpu0; cpu0=$(cpu_ticks "$pid")
   local col0; col0=$(cpu_ticks "$col_pid")
-  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency -s "$OUT/tail.lua" "$url" > "$wf/wrk.txt"
+  ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency -s "$WRK_SCRIPT" "$url" > "$wf/wrk.txt"
   cp "$wf/wrk.txt" "$OUT/wrk-$config-$round.txt"
   local cpu1; cpu1=$(cpu_ticks "$pid")
   local col1; col1=$(cpu_ticks "$col_pid")
@@ -361,7 +375,7 @@ YAML
   spans=$({ grep -o '"spans": [0-9]*' "$col/received.log" 2>/dev/null || true; } | awk '{s += $2} END {print s + 0}')
   local all_requests=$((requests + warm_requests + 1))
 
-  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$p999\t$max\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$gc_ms\t$col_us" >> "$OUT/results.tsv"
+  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$p999\t$max\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$gc_ms\t$col_us\t${THINK_MS:-0}" >> "$OUT/results.tsv"
   echo "$config round $round: start ${start_ms} ms, deploy ${deploy_ms} ms, ${rps} req/s, p99 ${p99} ms, spans ${spans}/${all_requests}" >&2
   rm -rf "$wf"
 }
@@ -393,6 +407,10 @@ print("| metric | " + " | ".join(configs) + " |")
 print("|---|" + "---|" * len(configs))
 for k, label in cols:
     print(f"| {label} | " + " | ".join(f"{med[c][k]:.4g} ({', '.join(f'{float(r[k]):.4g}' for r in rows if r['config'] == c)})" for c in configs) + " |")
+# The server's CPU in use while measured, in cores: at saturation about 1 when pinned to one; below it, what the
+# configuration costs at that load.
+print("| server CPU in use (cores) | " + " | ".join(f"{statistics.median(float(r['cpu_us_per_req']) * float(r['rps']) / 1e6 for r in rows if r['config'] == c):.3g} ("
+      + ", ".join(f"{float(r['cpu_us_per_req']) * float(r['rps']) / 1e6:.3g}" for r in rows if r["config"] == c) + ")" for c in configs) + " |")
 print("| spans at the Collector / requests | " + " | ".join(
     ", ".join(f"{r['spans']}/{r['requests']}" for r in rows if r["config"] == c) for c in configs) + " |")
 print()
