@@ -4,6 +4,9 @@
 #   off    hello.war with mp-otel in WEB-INF/lib, telemetry off (the default: otel.sdk.disabled=true)
 #   on     the same war, telemetry on: 100% sampling, traces, metrics and logs over OTLP to a real Collector
 #   agent  hello.war without mp-otel, OpenTelemetry Java agent 2.33.1 (its defaults: traces, metrics, logs)
+# Also, not run by default:
+#   agent-nodrop  as agent, with a span queue of 65536 (OTEL_BSP_MAX_QUEUE_SIZE) instead of its default 2048, which
+#                 it overflows at saturation here and then drops spans: the agent asked to deliver what `on` delivers
 # Decomposition of `on` (not run by default; name them in CONFIGS):
 #   on-traces     as on, but only traces exported (otel.metrics.exporter=none, otel.logs.exporter=none)
 #   on-unsampled  as on, but sampler always_off: no span recorded or exported; metrics and logs as on
@@ -16,6 +19,10 @@
 #                 (no attribute, no propagation, no metric) with the same SDK, exporter and Collector
 # For each run: WildFly start, deploy time (server.log WFLYSRV0027 -> WFLYSRV0010), a warm-up, a measured
 # wrk run (throughput, p50, p99), server CPU per request, and the spans that reached the Collector.
+# The CPUs the server runs on (SERVER_CPUS, else all) are read from /proc/stat over the measured run: the share of
+# their time that was idle, spent in interrupts (the loopback network's softirqs among them, charged to no process),
+# or stolen by the hypervisor. At saturation a pinned server should leave its CPU barely idle; a round where it did
+# not got less of its core than the others.
 # Server CPU per request is also split by WildFly thread (request workers, Undertow I/O, GC, JIT, the SDK's
 # export threads, the rest), with the young GCs in the measured run and the Collector's CPU per request.
 #
@@ -113,6 +120,24 @@ log_ms() { # HH:MM:SS,mmm -> ms of the day
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+minor_faults() { awk '{ print $10 }' "/proc/$1/stat"; }
+
+# Idle, interrupt (irq + softirq) and steal ticks, then all ticks, summed over the server's CPUs (/proc/stat).
+SERVER_CPU_LIST=$(python3 -c '
+import sys
+spec = sys.argv[1]
+if not spec:
+    print(" ".join(f"cpu{i}" for i in range(int(sys.argv[2])))); sys.exit()
+cpus = []
+for part in spec.split(","):
+    a, _, b = part.partition("-")
+    cpus += range(int(a), int(b or a) + 1)
+print(" ".join(f"cpu{i}" for i in cpus))' "${SERVER_CPUS:-}" "$(nproc)")
+server_cpu_ticks() {
+  awk -v cpus=" $SERVER_CPU_LIST " 'index(cpus, " " $1 " ") {
+      idle += $5 + $6; irq += $7 + $8; steal += $9; for (i = 2; i <= 9; i++) all += $i }
+    END { print idle, irq, steal, all }' /proc/stat
+}
 
 # Per-thread figures of a process (tab-separated): tid, user ticks, system ticks, voluntary and involuntary context
 # switches, nanoseconds spent runnable but waiting for a CPU (schedstat; 0 where the kernel does not keep it), name.
@@ -218,7 +243,7 @@ if [[ -n "${THINK_MS:-}" ]]; then
   { cat "$OUT/tail.lua"; echo "delay = function() return $THINK_MS end"; } > "$WRK_SCRIPT"
 fi
 
-echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tworker_vcs_per_100\tworker_ics_per_100\tworker_wait_us\tyoung_gcs\tgc_pause_ms\tcollector_us\tthink_ms" > "$OUT/results.tsv"
+echo -e "config\tround\tstart_ms\tdeploy_ms\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tcpu_us_per_req\trequests\tspans\trss_mib\tworkers_us\tio_us\tgc_us\tjit_us\texport_us\tother_us\tsystem_us\tworker_vcs_per_100\tworker_ics_per_100\tworker_wait_us\tyoung_gcs\tgc_pause_ms\tcollector_us\tthink_ms\tcpu_idle_pct\tcpu_irq_pct\tcpu_steal_pct\tminflt_per_1000" > "$OUT/results.tsv"
 
 run_one() {
   local config=$1 round=$2
@@ -285,9 +310,10 @@ YAML
         on-excluded) opts="$opts -Dotel.traces.sampler=always_on -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none -Dmpotel.http.exclude=/*" ;;
       esac
       ;;
-    agent)
+    agent|agent-nodrop)
       opts="$opts -javaagent:$AGENT_JAR"
       env_vars=(OTEL_SERVICE_NAME=hello "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$otlp_http")
+      if [[ $variant == agent-nodrop ]]; then env_vars+=(OTEL_BSP_MAX_QUEUE_SIZE=65536); fi
       ;;
   esac
 
@@ -337,10 +363,17 @@ YAML
   thread_ticks "$pid" > "$wf/threads-before.tsv"
   local cpu0; cpu0=$(cpu_ticks "$pid")
   local col0; col0=$(cpu_ticks "$col_pid")
+  local sys0; sys0=$(server_cpu_ticks)
+  local flt0; flt0=$(minor_faults "$pid")
   ${LOAD_PIN[@]+"${LOAD_PIN[@]}"} wrk -t1 -c"$CONNECTIONS" -d"${MEASURE}s" --latency -s "$WRK_SCRIPT" "$url" > "$wf/wrk.txt"
   cp "$wf/wrk.txt" "$OUT/wrk-$config-$round.txt"
   local cpu1; cpu1=$(cpu_ticks "$pid")
   local col1; col1=$(cpu_ticks "$col_pid")
+  local sys1; sys1=$(server_cpu_ticks)
+  local flt1; flt1=$(minor_faults "$pid")
+  local shares # idle, interrupt and steal shares of the server's CPUs, in %
+  shares=$(awk -v a="$sys0" -v b="$sys1" 'BEGIN { split(a, x, " "); split(b, y, " "); all = y[4] - x[4]; if (all <= 0) all = 1
+    printf "%.1f\t%.1f\t%.1f", 100 * (y[1] - x[1]) / all, 100 * (y[2] - x[2]) / all, 100 * (y[3] - x[3]) / all }')
   thread_ticks "$pid" > "$wf/threads-after.tsv"
   local ygc1; ygc1=$(young_gcs "$pid")
   local gct1; gct1=$(gc_stat "$pid" GCT)
@@ -375,7 +408,7 @@ YAML
   spans=$({ grep -o '"spans": [0-9]*' "$col/received.log" 2>/dev/null || true; } | awk '{s += $2} END {print s + 0}')
   local all_requests=$((requests + warm_requests + 1))
 
-  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$p999\t$max\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$gc_ms\t$col_us\t${THINK_MS:-0}" >> "$OUT/results.tsv"
+  echo -e "$config\t$round\t$start_ms\t$deploy_ms\t$rps\t$p50\t$p99\t$p999\t$max\t$cpu_us\t$all_requests\t$spans\t$rss\t$split\t$((ygc1 - ygc0))\t$gc_ms\t$col_us\t${THINK_MS:-0}\t$shares\t$(awk -v f=$((flt1 - flt0)) -v n="$requests" 'BEGIN { printf "%.1f", f * 1000 / n }')" >> "$OUT/results.tsv"
   echo "$config round $round: start ${start_ms} ms, deploy ${deploy_ms} ms, ${rps} req/s, p99 ${p99} ms, spans ${spans}/${all_requests}" >&2
   rm -rf "$wf"
 }
@@ -401,7 +434,9 @@ cols = [("start_ms", "start (ms)"), ("deploy_ms", "deploy (ms)"), ("rps", "throu
         ("worker_vcs_per_100", "request threads: voluntary context switches per 100 requests"),
         ("worker_ics_per_100", "request threads: preempted (involuntary switches) per 100 requests"),
         ("worker_wait_us", "request threads: runnable, waiting for the CPU (us/req)"),
-        ("young_gcs", "young GCs in the measured run"), ("gc_pause_ms", "GC pauses in the measured run (ms)"), ("collector_us", "Collector CPU per request (us)")]
+        ("young_gcs", "young GCs in the measured run"), ("gc_pause_ms", "GC pauses in the measured run (ms)"), ("collector_us", "Collector CPU per request (us)"),
+        ("cpu_idle_pct", "server's CPUs: idle (%)"), ("cpu_irq_pct", "server's CPUs: interrupts, softirqs included (%)"),
+        ("cpu_steal_pct", "server's CPUs: stolen by the hypervisor (%)"), ("minflt_per_1000", "server's minor page faults per 1000 requests")]
 med = {c: {k: statistics.median(float(r[k]) for r in rows if r["config"] == c) for k, _ in cols} for c in configs}
 print("| metric | " + " | ".join(configs) + " |")
 print("|---|" + "---|" * len(configs))
@@ -416,10 +451,16 @@ print("| spans at the Collector / requests | " + " | ".join(
 print()
 def ratio(a, b, k):
     return med[a][k] / med[b][k] if a in med and b in med and med[b][k] else float("nan")
-for a, b in [("on", "off"), ("on", "none"), ("off", "none"), ("agent", "none"), ("on", "agent"),
+for a, b in [("on", "off"), ("on", "none"), ("off", "none"), ("agent", "none"), ("on", "agent"), ("on", "agent-nodrop"), ("agent-nodrop", "agent"),
              ("on-traces", "off"), ("on-unsampled", "off"), ("on-noexport", "off"), ("on-excluded", "off"),
              ("on", "on-before"), ("on-noexport", "on-noexport-before"), ("on-before", "off")]:
     if a in med and b in med:
         print(f"- {a}/{b}: throughput {ratio(a, b, 'rps'):.3f}, p99 {ratio(a, b, 'p99_ms'):.3f}, "
               f"CPU per request {ratio(a, b, 'cpu_us_per_req'):.3f}, deploy {ratio(a, b, 'deploy_ms'):.3f}, start {ratio(a, b, 'start_ms'):.3f}")
+# A round whose server lost more than 2% of its CPU to the hypervisor ran slower for a reason outside the server; its
+# CPU per request rises with it (the host's other guests share caches and cores). Named, not dropped.
+disturbed = [r for r in rows if float(r.get("cpu_steal_pct") or 0) > 2]
+if disturbed:
+    print("- disturbed rounds (over 2% of the server's CPU stolen by the hypervisor; compare them with care): "
+          + ", ".join(f"{r['config']} {r['round']} ({float(r['cpu_steal_pct']):.1f}%)" for r in disturbed))
 PY
